@@ -1,0 +1,371 @@
+package org.bptt.grader.solver;
+
+import static org.bptt.grader.solver.Names.at;
+import static org.bptt.grader.solver.Names.gradient;
+import static org.bptt.grader.solver.Names.gradientAt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.bptt.grader.exercise.Activation;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.exercise.LossSpec;
+import org.bptt.grader.exercise.ModelSpec;
+import org.bptt.grader.exercise.OutputFunction;
+import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.exercise.SequenceData;
+import org.bptt.grader.exercise.Vocabulary;
+import org.bptt.grader.value.Label;
+import org.bptt.grader.value.Tensor;
+
+/**
+ * Builds the forward pass, the loss and backpropagation through time of an Elman network as a
+ * graph of named quantities. The optional parts (sensitivities, Jacobians, the forward pass after
+ * the update and the training run) are added by {@link ElmanSolver} through the other builders
+ * of this package, which share the naming helpers here.
+ */
+final class ElmanGraphBuilder {
+
+  final Exercise exercise;
+  final ModelSpec model;
+  final LossSpec loss;
+  final Activation activation;
+  final QuantityGraph.Builder graph = new QuantityGraph.Builder();
+
+  ElmanGraphBuilder(Exercise exercise) {
+    this.exercise = exercise;
+    this.model = exercise.model();
+    this.loss = exercise.loss();
+    this.activation = model.hiddenActivation();
+  }
+
+  // --- small helpers -----------------------------------------------------------------------
+
+  void add(String name, Stage stage, String meaning, List<String> inputs, Formula formula) {
+    graph.add(new Quantity(name, stage, meaning, List.of(new Derivation(meaning, inputs, formula))));
+  }
+
+  static List<String> inputs(String... names) {
+    List<String> list = new ArrayList<>();
+    for (String name : names) {
+      if (name != null) {
+        list.add(name);
+      }
+    }
+    return list;
+  }
+
+  boolean has(Parameter parameter) {
+    return parameter.existsIn(model);
+  }
+
+  /** The trained parameters this model has, in canonical order. */
+  List<Parameter> trainedParameters() {
+    List<Parameter> list = new ArrayList<>();
+    for (Parameter parameter : Parameter.values()) {
+      if (parameter.isTrained() && has(parameter)) {
+        list.add(parameter);
+      }
+    }
+    return list;
+  }
+
+  /** The trained parameters that act through the recurrence (and so through h[t]). */
+  List<Parameter> hiddenParameters() {
+    List<Parameter> list = new ArrayList<>();
+    for (Parameter parameter : List.of(Parameter.W_XH, Parameter.W_HH, Parameter.B_H)) {
+      if (has(parameter)) {
+        list.add(parameter);
+      }
+    }
+    return list;
+  }
+
+  String prefix(int sequenceIndex) {
+    return Names.sequencePrefix(sequenceIndex, exercise.isBatch());
+  }
+
+  SequenceData sequence(int sequenceIndex) {
+    return exercise.sequences().get(sequenceIndex);
+  }
+
+  /** The steps that have a target: all of them, or only the last. */
+  List<Integer> lossSteps(int sequenceIndex) {
+    int length = sequence(sequenceIndex).length();
+    if (loss.steps() == LossSpec.Steps.LAST) {
+      return List.of(length);
+    }
+    List<Integer> steps = new ArrayList<>();
+    for (int t = 1; t <= length; t++) {
+      steps.add(t);
+    }
+    return steps;
+  }
+
+  boolean hasLossAt(int sequenceIndex, int step) {
+    return lossSteps(sequenceIndex).contains(step);
+  }
+
+  /** The name of h[t-1] as a node: the given h0 at the first step. */
+  static String previousHidden(String prefix, int step) {
+    return step == 1 ? Parameter.H0.canonicalName() : prefix + at("h", step - 1);
+  }
+
+  /** How much one step's loss L[t] weighs in the total L: 1/T for a mean over time, 1/S over sequences. */
+  double lossWeight(int sequenceIndex) {
+    double weight = 1;
+    if (loss.timeReduction() == LossSpec.Reduction.MEAN) {
+      weight /= lossSteps(sequenceIndex).size();
+    }
+    if (loss.sequenceReduction() == LossSpec.Reduction.MEAN) {
+      weight /= exercise.sequences().size();
+    }
+    return weight;
+  }
+
+  // --- given values ------------------------------------------------------------------------
+
+  void addGiven() {
+    for (Parameter parameter : Parameter.values()) {
+      if (has(parameter)) {
+        Tensor value = exercise.parameter(parameter);
+        add(parameter.canonicalName(), Stage.GIVEN, describeParameter(parameter), List.of(), in -> value);
+      }
+    }
+    for (int s = 0; s < exercise.sequences().size(); s++) {
+      String prefix = prefix(s);
+      SequenceData sequence = sequence(s);
+      for (int t = 1; t <= sequence.length(); t++) {
+        Tensor input = sequence.inputs().get(t - 1);
+        add(prefix + at("x", t), Stage.GIVEN, "input at step " + t, List.of(), in -> input);
+      }
+      List<Integer> steps = lossSteps(s);
+      for (int i = 0; i < steps.size(); i++) {
+        Tensor target = sequence.targets().get(i);
+        add(prefix + at("target", steps.get(i)), Stage.GIVEN, "target at step " + steps.get(i), List.of(), in -> target);
+      }
+    }
+  }
+
+  private static String describeParameter(Parameter parameter) {
+    return switch (parameter) {
+      case W_XH -> "input-to-hidden weights";
+      case W_HH -> "hidden-to-hidden (recurrent) weights";
+      case B_H -> "hidden bias";
+      case W_HY -> "hidden-to-output weights";
+      case B_Y -> "output bias";
+      case H0 -> "initial hidden state";
+    };
+  }
+
+  // --- forward -----------------------------------------------------------------------------
+
+  /**
+   * The forward pass and loss of every sequence, with parameters read from the nodes {@code
+   * parameterNode} names: the given ones, or the updated ones for the loss after the update.
+   */
+  void addForward(String outerPrefix, Function<Parameter, String> parameterNode) {
+    List<String> sequenceLosses = new ArrayList<>();
+    for (int s = 0; s < exercise.sequences().size(); s++) {
+      String data = prefix(s);
+      String out = outerPrefix + data;
+      addSequenceForward(s, out, data, parameterNode);
+      List<String> stepLosses = new ArrayList<>();
+      for (int t : lossSteps(s)) {
+        stepLosses.add(out + at("L", t));
+      }
+      String sequenceLoss = exercise.isBatch() ? out + "L" : outerPrefix + Names.TOTAL_LOSS;
+      boolean mean = loss.timeReduction() == LossSpec.Reduction.MEAN;
+      add(sequenceLoss, Stage.LOSS,
+          (mean ? "mean" : "sum") + " of the per-step losses" + (exercise.isBatch() ? " of sequence " + (s + 1) : ""),
+          stepLosses, in -> reduce(in, stepLosses, mean));
+      sequenceLosses.add(sequenceLoss);
+    }
+    if (exercise.isBatch()) {
+      boolean mean = loss.sequenceReduction() == LossSpec.Reduction.MEAN;
+      add(outerPrefix + Names.TOTAL_LOSS, Stage.LOSS, (mean ? "mean" : "sum") + " of the sequences' losses",
+          sequenceLosses, in -> reduce(in, sequenceLosses, mean));
+    }
+  }
+
+  private static Tensor reduce(Inputs in, List<String> names, boolean mean) {
+    double total = 0;
+    for (String name : names) {
+      total += in.scalar(name);
+    }
+    return Tensor.scalar(mean ? total / names.size() : total);
+  }
+
+  private void addSequenceForward(int s, String out, String data, Function<Parameter, String> parameterNode) {
+    SequenceData sequence = sequence(s);
+    String inputWeights = parameterNode.apply(Parameter.W_XH);
+    String recurrentWeights = parameterNode.apply(Parameter.W_HH);
+    String hiddenBias = has(Parameter.B_H) ? parameterNode.apply(Parameter.B_H) : null;
+    String outputWeights = has(Parameter.W_HY) ? parameterNode.apply(Parameter.W_HY) : null;
+    String outputBias = has(Parameter.B_Y) ? parameterNode.apply(Parameter.B_Y) : null;
+    for (int t = 1; t <= sequence.length(); t++) {
+      String input = data + at("x", t);
+      String previous = previousHidden(out, t);
+      String preactivation = out + at("a", t);
+      add(preactivation, Stage.FORWARD, "pre-activation W_xh x[t] + W_hh h[t-1]" + (hiddenBias != null ? " + b_h" : ""),
+          inputs(inputWeights, input, recurrentWeights, previous, hiddenBias),
+          in -> Formulas.preactivation(in.tensor(inputWeights), in.tensor(input), in.tensor(recurrentWeights),
+              in.tensor(previous), hiddenBias == null ? null : in.tensor(hiddenBias)));
+      String hidden = out + at("h", t);
+      add(hidden, Stage.FORWARD, "hidden state " + activation.yamlName() + "(a[t])", inputs(preactivation),
+          in -> Formulas.activate(activation, in.tensor(preactivation)));
+      String prediction = out + at("y", t);
+      if (model.output().hasOutputLayer()) {
+        String logits = out + at("o", t);
+        add(logits, Stage.FORWARD, "output pre-activation (logits) W_hy h[t]" + (outputBias != null ? " + b_y" : ""),
+            inputs(outputWeights, hidden, outputBias),
+            in -> Formulas.outputPreactivation(in.tensor(outputWeights), in.tensor(hidden),
+                outputBias == null ? null : in.tensor(outputBias)));
+        boolean softmax = model.output() == OutputFunction.SOFTMAX;
+        add(prediction, Stage.FORWARD, softmax ? "prediction softmax(o[t])" : "prediction y[t] = o[t]", inputs(logits),
+            in -> softmax ? Formulas.softmax(in.tensor(logits)) : Formulas.asVector(in.tensor(logits)));
+      } else {
+        add(prediction, Stage.FORWARD, "prediction y[t] = h[t] (no output layer)", inputs(hidden),
+            in -> Formulas.asVector(in.tensor(hidden)));
+      }
+      if (exercise.vocabulary().isPresent()) {
+        Vocabulary vocabulary = exercise.vocabulary().get();
+        add(out + at("pred", t), Stage.FORWARD, "predicted character (largest probability)", inputs(prediction),
+            in -> new Label(vocabulary.symbol(in.tensor(prediction).argMax())));
+      }
+      if (hasLossAt(s, t)) {
+        String target = data + at("target", t);
+        add(out + at("L", t), Stage.LOSS, describeStepLoss(), inputs(prediction, target),
+            in -> Tensor.scalar(Formulas.stepLoss(loss, in.tensor(prediction), in.tensor(target))));
+      }
+    }
+  }
+
+  private String describeStepLoss() {
+    if (loss.kind() == LossSpec.Kind.CROSS_ENTROPY) {
+      return "per-step cross-entropy -sum target ln y[t]";
+    }
+    return "per-step squared error " + (loss.scale() == 0.5 ? "1/2 " : "") + "sum (y[t] - target)^2";
+  }
+
+  // --- backward ----------------------------------------------------------------------------
+
+  /** BPTT for every sequence: errors from t = T down to 1, and each step's gradient contributions. */
+  void addBackward() {
+    for (int s = 0; s < exercise.sequences().size(); s++) {
+      addSequenceBackward(s);
+    }
+  }
+
+  private void addSequenceBackward(int s) {
+    String p = prefix(s);
+    int length = sequence(s).length();
+    double weight = lossWeight(s);
+    boolean outputLayer = model.output().hasOutputLayer();
+    boolean softmax = model.output() == OutputFunction.SOFTMAX;
+    String outputWeights = has(Parameter.W_HY) ? Parameter.W_HY.canonicalName() : null;
+    String recurrentWeights = Parameter.W_HH.canonicalName();
+    String weightNote = weight == 1 ? "" : " (weighted " + formatWeight(weight) + " in L)";
+    for (int t = length; t >= 1; t--) {
+      String prediction = p + at("y", t);
+      String target = p + at("target", t);
+      String directError = null;
+      if (hasLossAt(s, t)) {
+        if (outputLayer) {
+          directError = p + gradientAt("o", t);
+          add(directError, Stage.BACKWARD,
+              "output error" + (softmax && loss.kind() == LossSpec.Kind.CROSS_ENTROPY ? " y[t] - target" : "") + weightNote,
+              inputs(prediction, target),
+              in -> Formulas.outputError(loss, softmax, in.tensor(prediction), in.tensor(target)).scale(weight));
+        } else {
+          directError = p + gradientAt("y", t);
+          add(directError, Stage.BACKWARD, "error at the prediction y[t] = h[t]" + weightNote, inputs(prediction, target),
+              in -> Formulas.squaredErrorGradient(loss, in.tensor(prediction), in.tensor(target)).scale(weight));
+        }
+      }
+      String nextError = t < length ? p + gradientAt("a", t + 1) : null;
+      String hiddenError = p + gradientAt("h", t);
+      String ownError = directError;
+      String outputWeightsUsed = ownError != null && outputLayer ? outputWeights : null;
+      String recurrentUsed = nextError != null ? recurrentWeights : null;
+      add(hiddenError, Stage.BACKWARD, describeHiddenError(ownError != null, nextError != null),
+          inputs(outputWeightsUsed, ownError, recurrentUsed, nextError),
+          in -> Formulas.hiddenError(outputWeightsUsed == null ? null : in.tensor(outputWeightsUsed),
+              ownError == null ? null : in.tensor(ownError),
+              recurrentUsed == null ? null : in.tensor(recurrentUsed),
+              nextError == null ? null : in.tensor(nextError), model.hiddenSize()));
+      String preactivation = p + at("a", t);
+      String hidden = p + at("h", t);
+      String preactivationError = p + gradientAt("a", t);
+      add(preactivationError, Stage.BACKWARD, "error at the pre-activation dL/dh[t] * f'(a[t])",
+          inputs(hiddenError, preactivation, hidden),
+          in -> Formulas.preactivationError(activation, in.tensor(hiddenError), in.tensor(preactivation), in.tensor(hidden)));
+      addContributions(s, t, preactivationError, directError);
+    }
+    String initialError = p + gradient(Parameter.H0.canonicalName());
+    String firstError = p + gradientAt("a", 1);
+    add(initialError, Stage.BACKWARD, "error reaching the initial state W_hh^T dL/da[1]",
+        inputs(recurrentWeights, firstError),
+        in -> in.tensor(recurrentWeights).transpose().times(Formulas.asVector(in.tensor(firstError))));
+  }
+
+  private static String formatWeight(double weight) {
+    long inverse = Math.round(1 / weight);
+    return Math.abs(1.0 / inverse - weight) < 1e-15 ? "1/" + inverse : Double.toString(weight);
+  }
+
+  private static String describeHiddenError(boolean own, boolean next) {
+    if (own && next) {
+      return "total error at h[t]: from its own output, W_hy^T dL/do[t], plus from t+1, W_hh^T dL/da[t+1]";
+    }
+    if (own) {
+      return "error at h[t] from its own output (no step after it)";
+    }
+    return "error at h[t] from t+1 only, W_hh^T dL/da[t+1] (no loss at this step)";
+  }
+
+  private void addContributions(int s, int t, String preactivationError, String directError) {
+    String p = prefix(s);
+    String input = p + at("x", t);
+    String previous = previousHidden(p, t);
+    add(p + gradientAt("W_xh", t), Stage.GRADIENT, "step t's contribution dL/da[t] x[t]^T", inputs(preactivationError, input),
+        in -> Formulas.asVector(in.tensor(preactivationError)).outer(in.tensor(input)));
+    add(p + gradientAt("W_hh", t), Stage.GRADIENT, "step t's contribution dL/da[t] h[t-1]^T",
+        inputs(preactivationError, previous),
+        in -> Formulas.asVector(in.tensor(preactivationError)).outer(in.tensor(previous)));
+    if (has(Parameter.B_H)) {
+      add(p + gradientAt("b_h", t), Stage.GRADIENT, "step t's contribution dL/da[t]", inputs(preactivationError),
+          in -> Formulas.asVector(in.tensor(preactivationError)));
+    }
+    if (directError != null && model.output().hasOutputLayer()) {
+      String hidden = p + at("h", t);
+      add(p + gradientAt("W_hy", t), Stage.GRADIENT, "step t's contribution dL/do[t] h[t]^T", inputs(directError, hidden),
+          in -> Formulas.asVector(in.tensor(directError)).outer(in.tensor(hidden)));
+      if (has(Parameter.B_Y)) {
+        add(p + gradientAt("b_y", t), Stage.GRADIENT, "step t's contribution dL/do[t]", inputs(directError),
+            in -> Formulas.asVector(in.tensor(directError)));
+      }
+    }
+  }
+
+  /** The names of the per-step contributions to a parameter's gradient in one sequence, for steps in [from, T]. */
+  List<String> contributions(int s, Parameter parameter, int fromStep) {
+    List<String> names = new ArrayList<>();
+    for (int t = fromStep; t <= sequence(s).length(); t++) {
+      String name = prefix(s) + gradientAt(parameter.canonicalName(), t);
+      if (graph.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** Sums same-shaped tensors; the result keeps the shape of the parameter. */
+  static Tensor sum(Inputs in, List<String> names, Tensor zero) {
+    Tensor total = zero;
+    for (String name : names) {
+      total = total.plus(in.tensor(name).reshape(zero.shape()));
+    }
+    return total;
+  }
+}

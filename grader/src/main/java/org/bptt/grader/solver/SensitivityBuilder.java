@@ -1,0 +1,124 @@
+package org.bptt.grader.solver;
+
+import static org.bptt.grader.solver.Names.at;
+
+import java.util.List;
+import org.bptt.grader.exercise.OutputFunction;
+import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.value.Tensor;
+
+/**
+ * Gradients computed forward in time, as seed 002 does: the sensitivity dh[t]/dθ = (local term
+ * with h[t-1] held fixed) + dh[t]/dh[t-1] dh[t-1]/dθ, then each step's loss gradient dL[t]/dθ.
+ * A weight matrix θ is flattened row-major, so dh[t]/dW_xh is an H x (H*I) matrix.
+ */
+final class SensitivityBuilder {
+
+  private final ElmanGraphBuilder base;
+
+  SensitivityBuilder(ElmanGraphBuilder base) {
+    this.base = base;
+  }
+
+  void addAll() {
+    for (int s = 0; s < base.exercise.sequences().size(); s++) {
+      addSequence(s);
+    }
+  }
+
+  private void addSequence(int s) {
+    String p = base.prefix(s);
+    String recurrentWeights = Parameter.W_HH.canonicalName();
+    for (int t = 1; t <= base.sequence(s).length(); t++) {
+      String preactivation = p + at("a", t);
+      String hidden = p + at("h", t);
+      String localJacobian = p + Names.jacobian(t, t - 1);
+      base.add(localJacobian, Stage.SENSITIVITY, "local Jacobian diag(f'(a[t])) W_hh",
+          ElmanGraphBuilder.inputs(preactivation, hidden, recurrentWeights),
+          in -> Formulas.localJacobian(base.activation, in.tensor(preactivation), in.tensor(hidden),
+              in.tensor(recurrentWeights)));
+      for (Parameter parameter : base.hiddenParameters()) {
+        addSensitivity(p, t, parameter, localJacobian);
+      }
+      if (base.hasLossAt(s, t)) {
+        for (Parameter parameter : base.trainedParameters()) {
+          addStepLossGradient(p, t, parameter);
+        }
+      }
+    }
+  }
+
+  private void addSensitivity(String p, int t, Parameter parameter, String localJacobian) {
+    String symbol = parameter.canonicalName();
+    String preactivation = p + at("a", t);
+    String hidden = p + at("h", t);
+    String source = switch (parameter) {
+      case W_XH -> p + at("x", t);
+      case W_HH -> ElmanGraphBuilder.previousHidden(p, t);
+      default -> null;
+    };
+    String local = p + Names.LOCAL + Names.sensitivity(t, symbol);
+    base.add(local, Stage.SENSITIVITY, "local term of dh[t]/d" + symbol + " with h[t-1] held fixed",
+        ElmanGraphBuilder.inputs(preactivation, hidden, source),
+        in -> Formulas.localSensitivity(base.activation, in.tensor(preactivation), in.tensor(hidden),
+            source == null ? null : in.tensor(source)));
+    String total = p + Names.sensitivity(t, symbol);
+    if (t == 1) {
+      // h0 is given, so it does not depend on θ: the sensitivity is the local term alone.
+      base.add(total, Stage.SENSITIVITY, "dh[1]/d" + symbol + " (h0 does not depend on it)",
+          ElmanGraphBuilder.inputs(local), in -> in.tensor(local));
+      return;
+    }
+    String previous = p + Names.sensitivity(t - 1, symbol);
+    base.add(total, Stage.SENSITIVITY, "local term + dh[t]/dh[t-1] dh[t-1]/d" + symbol,
+        ElmanGraphBuilder.inputs(local, localJacobian, previous),
+        in -> in.tensor(local).plus(in.tensor(localJacobian).times(in.tensor(previous))));
+  }
+
+  private void addStepLossGradient(String p, int t, Parameter parameter) {
+    String symbol = parameter.canonicalName();
+    String prediction = p + at("y", t);
+    String target = p + at("target", t);
+    String hidden = p + at("h", t);
+    String name = p + Names.stepLossGradient(t, symbol);
+    boolean softmax = base.model.output() == OutputFunction.SOFTMAX;
+    boolean outputLayer = base.model.output().hasOutputLayer();
+    Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
+    switch (parameter) {
+      case W_HY -> base.add(name, Stage.SENSITIVITY, "gradient of L[t]: dL[t]/do[t] h[t]^T",
+          ElmanGraphBuilder.inputs(prediction, target, hidden),
+          in -> outputError(softmax, in, prediction, target).outer(in.tensor(hidden)));
+      case B_Y -> base.add(name, Stage.SENSITIVITY, "gradient of L[t]: dL[t]/do[t]",
+          ElmanGraphBuilder.inputs(prediction, target), in -> outputError(softmax, in, prediction, target));
+      default -> {
+        String sensitivity = p + Names.sensitivity(t, symbol);
+        String outputWeights = outputLayer ? Parameter.W_HY.canonicalName() : null;
+        base.add(name, Stage.SENSITIVITY, "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol,
+            ElmanGraphBuilder.inputs(prediction, target, outputWeights, sensitivity),
+            in -> {
+              Tensor error = outputLayer
+                  ? in.tensor(outputWeights).transpose().times(outputError(softmax, in, prediction, target))
+                  : Formulas.squaredErrorGradient(base.loss, in.tensor(prediction), in.tensor(target));
+              return in.tensor(sensitivity).transpose().times(error).reshape(zero.shape());
+            });
+      }
+    }
+  }
+
+  private Tensor outputError(boolean softmax, Inputs in, String prediction, String target) {
+    return Formulas.outputError(base.loss, softmax, in.tensor(prediction), in.tensor(target));
+  }
+
+  /** The alternative, forward-in-time derivation of a sequence's gradient: sum of weight * dL[t]/dθ. */
+  Derivation forwardDerivation(int s, Parameter parameter) {
+    String p = base.prefix(s);
+    List<String> names = new java.util.ArrayList<>();
+    for (int t : base.lossSteps(s)) {
+      names.add(p + Names.stepLossGradient(t, parameter.canonicalName()));
+    }
+    double weight = base.lossWeight(s);
+    Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
+    return new Derivation("sum over t of the per-step losses' gradients dL[t]/d" + parameter.canonicalName(), names,
+        in -> ElmanGraphBuilder.sum(in, names, zero).scale(weight));
+  }
+}

@@ -1,0 +1,149 @@
+package org.bptt.grader.solver;
+
+import static org.bptt.grader.solver.Names.gradient;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.bptt.grader.exercise.Clipping;
+import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.exercise.TrainingSpec;
+import org.bptt.grader.value.Tensor;
+
+/**
+ * From the per-step contributions to the update: summed gradients (with the forward-in-time sum
+ * as a second derivation where sensitivities exist), truncated BPTT, clipping, and the SGD step.
+ */
+final class UpdateBuilder {
+
+  private final ElmanGraphBuilder base;
+  private final TrainingSpec training;
+
+  UpdateBuilder(ElmanGraphBuilder base) {
+    this.base = base;
+    this.training = base.exercise.training();
+  }
+
+  /** dL/dθ for every trained parameter and dL/dh0, per sequence in a batch and in total. */
+  void addGradientSums(SensitivityBuilder sensitivities) {
+    List<Parameter> withInitialState = new ArrayList<>(base.trainedParameters());
+    withInitialState.add(Parameter.H0);
+    for (Parameter parameter : withInitialState) {
+      String symbol = parameter.canonicalName();
+      Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
+      List<String> sequenceGradients = new ArrayList<>();
+      for (int s = 0; s < base.exercise.sequences().size(); s++) {
+        String name = base.prefix(s) + gradient(symbol);
+        sequenceGradients.add(name);
+        if (parameter == Parameter.H0) {
+          continue; // added by the backward pass: dL/dh0 has a single term, W_hh^T dL/da[1]
+        }
+        List<String> contributions = base.contributions(s, parameter, 1);
+        List<Derivation> derivations = new ArrayList<>();
+        derivations.add(new Derivation("sum over t of the steps' contributions dL/d" + symbol + "[t]", contributions,
+            in -> ElmanGraphBuilder.sum(in, contributions, zero)));
+        if (sensitivities != null) {
+          derivations.add(sensitivities.forwardDerivation(s, parameter));
+        }
+        String meaning = "gradient of L" + (base.exercise.isBatch() ? " from sequence " + (s + 1) : "")
+            + ": sum over t of dL/d" + symbol + "[t]";
+        base.graph.add(new Quantity(name, Stage.GRADIENT, meaning, derivations));
+      }
+      if (base.exercise.isBatch()) {
+        base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences", sequenceGradients,
+            in -> ElmanGraphBuilder.sum(in, sequenceGradients, zero));
+      }
+    }
+  }
+
+  /** Truncated BPTT: the backward pass visits only the last k steps of each sequence. */
+  void addTruncation() {
+    if (training.truncationSteps().isEmpty()) {
+      return;
+    }
+    int keep = training.truncationSteps().getAsInt();
+    for (Parameter parameter : base.trainedParameters()) {
+      List<String> kept = new ArrayList<>();
+      for (int s = 0; s < base.exercise.sequences().size(); s++) {
+        int first = Math.max(1, base.sequence(s).length() - keep + 1);
+        kept.addAll(base.contributions(s, parameter, first));
+      }
+      Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
+      base.add(Names.TRUNCATED + gradient(parameter.canonicalName()), Stage.TRUNCATED,
+          "sum of the contributions of the last " + keep + " steps only", kept,
+          in -> ElmanGraphBuilder.sum(in, kept, zero));
+    }
+  }
+
+  /** The gradient the update starts from: truncated if truncation is on, the full one otherwise. */
+  private String unclippedGradient(Parameter parameter) {
+    String full = gradient(parameter.canonicalName());
+    return training.truncationSteps().isPresent() ? Names.TRUNCATED + full : full;
+  }
+
+  private String finalGradient(Parameter parameter) {
+    return training.clipping().isPresent()
+        ? Names.CLIPPED + gradient(parameter.canonicalName())
+        : unclippedGradient(parameter);
+  }
+
+  void addClipping() {
+    if (training.clipping().isEmpty()) {
+      return;
+    }
+    Clipping clipping = training.clipping().get();
+    double threshold = clipping.threshold();
+    List<String> gradients = new ArrayList<>();
+    for (Parameter parameter : base.trainedParameters()) {
+      gradients.add(unclippedGradient(parameter));
+    }
+    base.add(Names.GRADIENT_NORM, Stage.CLIPPED, "Euclidean norm of all parameter gradients together", gradients,
+        in -> {
+          double squares = 0;
+          for (String name : gradients) {
+            squares += in.tensor(name).dot(in.tensor(name));
+          }
+          return Tensor.scalar(Math.sqrt(squares));
+        });
+    for (Parameter parameter : base.trainedParameters()) {
+      String source = unclippedGradient(parameter);
+      String name = Names.CLIPPED + gradient(parameter.canonicalName());
+      if (clipping.mode() == Clipping.Mode.BY_NORM) {
+        base.add(name, Stage.CLIPPED, "scaled by " + threshold + "/norm when the norm exceeds " + threshold,
+            ElmanGraphBuilder.inputs(source, Names.GRADIENT_NORM),
+            in -> {
+              double norm = in.scalar(Names.GRADIENT_NORM);
+              Tensor raw = in.tensor(source);
+              return norm > threshold ? raw.scale(threshold / norm) : raw;
+            });
+      } else {
+        base.add(name, Stage.CLIPPED, "every entry clamped to [-" + threshold + ", " + threshold + "]",
+            ElmanGraphBuilder.inputs(source),
+            in -> in.tensor(source).map(value -> Math.max(-threshold, Math.min(threshold, value))));
+      }
+    }
+  }
+
+  /** One step of gradient descent, θ - η g, for every trained parameter. */
+  void addUpdate() {
+    double rate = training.learningRate();
+    for (Parameter parameter : base.trainedParameters()) {
+      String current = parameter.canonicalName();
+      String step = finalGradient(parameter);
+      base.add(Names.UPDATED + current, Stage.UPDATE, current + " - " + rate + " * " + step,
+          ElmanGraphBuilder.inputs(current, step),
+          in -> in.tensor(current).minus(in.tensor(step).reshape(in.tensor(current).shape()).scale(rate)));
+    }
+  }
+
+  /** The parameters after the update, read from a solved graph (h0 is not trained). */
+  static Map<Parameter, Tensor> updatedParameters(QuantityGraph graph, Map<Parameter, Tensor> current) {
+    Map<Parameter, Tensor> next = new EnumMap<>(Parameter.class);
+    for (Map.Entry<Parameter, Tensor> entry : current.entrySet()) {
+      String updated = Names.UPDATED + entry.getKey().canonicalName();
+      next.put(entry.getKey(), graph.contains(updated) ? (Tensor) graph.value(updated) : entry.getValue());
+    }
+    return next;
+  }
+}

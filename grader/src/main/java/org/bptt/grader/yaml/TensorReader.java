@@ -1,0 +1,62 @@
+package org.bptt.grader.yaml;
+
+import org.bptt.grader.error.InputException;
+import org.bptt.grader.value.Shape;
+import org.bptt.grader.value.Tensor;
+
+/**
+ * Reads numbers of a known shape from YAML: a number, a list, or a list of rows. A one-row or
+ * one-column matrix may also be written as a flat list, and anything with one entry as a number,
+ * since that is how documents print them (seed 001's U is a row, its V a column).
+ */
+public final class TensorReader {
+
+  private TensorReader() {}
+
+  public static Tensor read(YamlNode node, Shape expected, String what) throws InputException {
+    if (node instanceof YamlScalar scalar) {
+      if (expected.size() != 1) {
+        throw new InputException(node.location(), what + ": expected shape " + expected + ", got a single number");
+      }
+      return Tensor.of(expected, scalar.asDouble(what));
+    }
+    YamlList list = node.asList(what);
+    boolean nested = list.size() > 0 && list.get(0) instanceof YamlList;
+    if (!nested) {
+      double[] values = numbers(list, what);
+      boolean flatAllowed = expected.kind() != Shape.Kind.MATRIX || expected.rows() == 1 || expected.columns() == 1;
+      if (values.length != expected.size() || !flatAllowed) {
+        throw new InputException(node.location(),
+            what + ": expected shape " + expected + ", got a list of " + values.length + " numbers");
+      }
+      return Tensor.of(expected, values);
+    }
+    double[][] rows = new double[list.size()][];
+    for (int i = 0; i < list.size(); i++) {
+      rows[i] = numbers(list.get(i).asList(what + " row " + (i + 1)), what);
+      if (rows[i].length != rows[0].length) {
+        throw new InputException(list.get(i).location(), what + ": row " + (i + 1) + " has " + rows[i].length
+            + " numbers, row 1 has " + rows[0].length);
+      }
+    }
+    int columns = rows[0].length;
+    boolean columnVector = expected.kind() != Shape.Kind.MATRIX && columns == 1 && rows.length == expected.rows();
+    if (!columnVector && (rows.length != expected.rows() || columns != expected.columns())) {
+      throw new InputException(node.location(),
+          what + ": expected shape " + expected + ", got " + rows.length + "x" + columns);
+    }
+    double[] values = new double[expected.size()];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, values, i * columns, columns);
+    }
+    return Tensor.of(expected, values);
+  }
+
+  private static double[] numbers(YamlList list, String what) throws InputException {
+    double[] values = new double[list.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = list.get(i).asScalar(what + " entry " + (i + 1)).asDouble(what + " entry " + (i + 1));
+    }
+    return values;
+  }
+}
