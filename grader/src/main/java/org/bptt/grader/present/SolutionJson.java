@@ -43,11 +43,11 @@ public final class SolutionJson {
     Tensor tensor = (Tensor) value;
     switch (tensor.shape().kind()) {
       case SCALAR:
-        return nodes.numberNode(tensor.scalarValue());
+        return nodes.numberNode(tensor.scalarValue() + 0.0); // + 0.0 turns -0.0 into 0.0
       case VECTOR: {
         ArrayNode array = nodes.arrayNode();
         for (double entry : tensor.toArray()) {
-          array.add(entry);
+          array.add(entry + 0.0);
         }
         return array;
       }
@@ -56,7 +56,7 @@ public final class SolutionJson {
         for (double[] row : tensor.toRows()) {
           ArrayNode array = rows.addArray();
           for (double entry : row) {
-            array.add(entry);
+            array.add(entry + 0.0);
           }
         }
         return rows;
