@@ -14,6 +14,10 @@ public record Notation(Map<String, String> symbols) {
 
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
+  /** A parameter name where it stands alone or follows the "d" of a derivative: dL/dW_hh, updated.W_hh. */
+  private static final Pattern SYMBOL_IN_NAME =
+      Pattern.compile("(?<=^|[\\s./(]|[\\s./(]d|^d)(W_xh|W_hh|W_hy|b_h|b_y|h0)(?![A-Za-z0-9_])");
+
   public Notation {
     symbols = Map.copyOf(new LinkedHashMap<>(symbols));
     for (Map.Entry<String, String> entry : symbols.entrySet()) {
@@ -36,14 +40,13 @@ public record Notation(Map<String, String> symbols) {
     return symbols.getOrDefault(parameter.canonicalName(), parameter.canonicalName());
   }
 
-  /** A canonical quantity name written in the document's symbols. */
+  /** A canonical quantity name, or a sentence that uses canonical names, written in the document's symbols. */
   public String render(String canonicalName) {
     if (symbols.isEmpty()) {
       return canonicalName;
     }
     StringBuilder result = new StringBuilder();
-    Matcher matcher = Pattern.compile("(?<=^|[./(]|[./(]d|^d)(W_xh|W_hh|W_hy|b_h|b_y|h0)(?![A-Za-z0-9_])")
-        .matcher(canonicalName);
+    Matcher matcher = SYMBOL_IN_NAME.matcher(canonicalName);
     while (matcher.find()) {
       matcher.appendReplacement(result, Matcher.quoteReplacement(symbols.getOrDefault(matcher.group(1), matcher.group(1))));
     }

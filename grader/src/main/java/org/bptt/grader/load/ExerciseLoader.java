@@ -23,6 +23,7 @@ import org.bptt.grader.exercise.Parameter;
 import org.bptt.grader.exercise.SequenceData;
 import org.bptt.grader.exercise.TrainingSpec;
 import org.bptt.grader.exercise.Vocabulary;
+import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
@@ -50,17 +51,21 @@ public final class ExerciseLoader {
   private final YamlReader reader = new YamlReader();
 
   public Exercise load(Path file, String displayName) throws InputException {
+    return loadDefinition(file, displayName).exercise();
+  }
+
+  public ExerciseDefinition loadDefinition(Path file, String displayName) throws InputException {
     return fromYaml(reader.read(file, displayName));
   }
 
   public Exercise parse(String text, String displayName) throws InputException {
-    return fromYaml(reader.parse(text, displayName));
+    return fromYaml(reader.parse(text, displayName)).exercise();
   }
 
-  private Exercise fromYaml(YamlNode rootNode) throws InputException {
+  private ExerciseDefinition fromYaml(YamlNode rootNode) throws InputException {
     YamlMap root = rootNode.asMap("exercise");
     root.allowOnly("exercise", List.of("id", "title", "source", "model", "loss", "data", "parameters", "training",
-        "notation", "ask"));
+        "notation", "ask", "grading"));
     YamlScalar idNode = root.require("id", "exercise").asScalar("id");
     String id = idNode.asString("id");
     if (!ID.matcher(id).matches()) {
@@ -86,7 +91,8 @@ public final class ExerciseLoader {
       throw new InputException(root.location(), e.getMessage());
     }
     checkAsks(exercise, asks);
-    return exercise;
+    GradingSpec grading = GradingSpecReader.read(root.optional("grading"));
+    return new ExerciseDefinition(exercise, grading);
   }
 
   private static String optionalText(YamlMap map, String key, String fallback) throws InputException {

@@ -49,6 +49,14 @@ public final class Numbers {
     };
   }
 
+  /** Like {@link #format(Value, int)}, but a one-entry vector or matrix is shown as its number. */
+  public static String formatCompact(Value value, int digits) {
+    if (value instanceof Tensor tensor && tensor.size() == 1) {
+      return format(tensor.at(0), digits);
+    }
+    return format(value, digits);
+  }
+
   private static String row(double[] values, int digits) {
     List<String> parts = new ArrayList<>();
     for (double value : values) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Expands the quantities an exercise asks for into canonical names. In a pattern, [t], [k] and
  * [n] stand for any step (or count), [T] for each sequence's last step; in a batch a pattern with
- * such an index and no "s1." prefix covers every sequence. Names come back in computation order.
+ * such an index and no "s1." prefix covers every sequence and the batch totals per step (where
+ * [T] is the longest sequence's last step). Names come back in computation order.
  */
 public final class AskedQuantities {
 
@@ -38,21 +39,21 @@ public final class AskedQuantities {
     boolean indexed = pattern.matches(".*\\[[tknT]\\].*");
     boolean anySequence = indexed && !SEQUENCE_PREFIX.matcher(pattern).matches();
     List<String> prefixes = new ArrayList<>();
+    prefixes.add("");
     if (anySequence) {
       for (int s = 1; graph.contains("s" + s + ".h[1]"); s++) {
         prefixes.add("s" + s + ".");
       }
     }
-    if (prefixes.isEmpty()) {
-      prefixes.add("");
-    }
     List<Pattern> regexes = new ArrayList<>();
     for (String prefix : prefixes) {
       String full = prefix + pattern;
       String sequence = full.matches("^s\\d+\\..*") ? full.substring(0, full.indexOf('.') + 1) : "";
-      int last = 0;
-      while (graph.contains(sequence + "h[" + (last + 1) + "]")) {
-        last++;
+      int last = lastStep(graph, sequence);
+      if (last == 0) { // a batch total: the longest sequence's last step
+        for (int s = 1; graph.contains("s" + s + ".h[1]"); s++) {
+          last = Math.max(last, lastStep(graph, "s" + s + "."));
+        }
       }
       String regex = Pattern.quote(full)
           .replace("[t]", "\\E\\[\\d+\\]\\Q")
@@ -62,5 +63,13 @@ public final class AskedQuantities {
       regexes.add(Pattern.compile(regex));
     }
     return regexes;
+  }
+
+  private static int lastStep(QuantityGraph graph, String sequence) {
+    int last = 0;
+    while (graph.contains(sequence + "h[" + (last + 1) + "]")) {
+      last++;
+    }
+    return last;
   }
 }

@@ -51,8 +51,32 @@ final class UpdateBuilder {
         base.graph.add(new Quantity(name, Stage.GRADIENT, meaning, derivations));
       }
       if (base.exercise.isBatch()) {
+        if (parameter != Parameter.H0) {
+          addBatchContributions(parameter, zero);
+        }
         base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences", sequenceGradients,
             in -> ElmanGraphBuilder.sum(in, sequenceGradients, zero));
+      }
+    }
+  }
+
+  /** In a batch, dL/dθ[t]: step t's contributions summed over the sequences that have a step t (seed 004's (a)). */
+  private void addBatchContributions(Parameter parameter, Tensor zero) {
+    int longest = 0;
+    for (int s = 0; s < base.exercise.sequences().size(); s++) {
+      longest = Math.max(longest, base.sequence(s).length());
+    }
+    for (int t = 1; t <= longest; t++) {
+      List<String> terms = new ArrayList<>();
+      for (int s = 0; s < base.exercise.sequences().size(); s++) {
+        String term = base.prefix(s) + Names.gradientAt(parameter.canonicalName(), t);
+        if (base.graph.contains(term)) {
+          terms.add(term);
+        }
+      }
+      if (!terms.isEmpty()) {
+        base.add(Names.gradientAt(parameter.canonicalName(), t), Stage.GRADIENT,
+            "step t's contributions summed over the sequences", terms, in -> ElmanGraphBuilder.sum(in, terms, zero));
       }
     }
   }

@@ -1,0 +1,229 @@
+package org.bptt.grader.grading;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.present.Numbers;
+import org.bptt.grader.solver.AskedQuantities;
+import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.Quantity;
+import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.Stage;
+import org.bptt.grader.value.Label;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+
+/**
+ * Compares a submission with the solved exercise, quantity by quantity: correct against the
+ * reference; else carried forward when a derivation of the quantity, recomputed from the
+ * student's own values of its inputs, gives their answer; else wrong, with the misconception
+ * that reproduces it if one does. Thread-safe: one grader serves a whole class.
+ */
+public final class Grader {
+
+  private final Exercise exercise;
+  private final QuantityGraph graph;
+  private final GradingSpec spec;
+  private final List<String> asked;
+  private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
+  private final MisconceptionLibrary library;
+
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
+    this.exercise = exercise;
+    this.graph = graph;
+    this.spec = spec;
+    this.asked = AskedQuantities.expand(exercise.asked(), graph);
+    this.library = new MisconceptionLibrary(exercise, graph);
+    for (String name : graph.names()) {
+      tolerances.put(name, spec.defaultTolerance());
+    }
+    List<GradingSpec.Override> reversed = new ArrayList<>(spec.overrides());
+    java.util.Collections.reverse(reversed); // the first matching override wins
+    for (GradingSpec.Override override : reversed) {
+      for (String name : AskedQuantities.expand(List.of(override.pattern()), graph)) {
+        tolerances.put(name, override.tolerance());
+      }
+    }
+  }
+
+  public List<String> asked() {
+    return asked;
+  }
+
+  public Tolerance toleranceFor(String name) {
+    return tolerances.get(name);
+  }
+
+  public SubmissionResult grade(Submission submission) {
+    Function<String, Value> given = name -> {
+      Answer answer = submission.answers().get(name);
+      return answer == null ? null : answer.value();
+    };
+    Map<String, Value> consistent = consistentValues(given);
+    List<QuantityResult> results = new ArrayList<>();
+    for (String name : asked) {
+      results.add(gradeOne(name, submission.answers().get(name), given, consistent));
+    }
+    return new SubmissionResult(exercise.id(), exercise.title(), exercise.source(), submission.student(),
+        submission.displayName(), results);
+  }
+
+  /**
+   * Every quantity as it follows from the student's answers: their value where they gave one, else
+   * recomputed from the values before it. This carries an early slip through the quantities a
+   * student was not asked to write down (seed 000 asks for y[t] but not o[t]). The training run is
+   * left at its reference values: it does not follow from a page of hand calculation.
+   */
+  private Map<String, Value> consistentValues(Function<String, Value> given) {
+    Map<String, Value> values = new HashMap<>();
+    for (Quantity quantity : graph.quantities()) {
+      String name = quantity.name();
+      Value answer = given.apply(name);
+      if (answer != null) {
+        values.put(name, answer);
+      } else if (quantity.isGiven() || quantity.stage() == Stage.TRAINING) {
+        values.put(name, graph.value(name));
+      } else {
+        values.put(name, quantity.main().compute(name, values::get));
+      }
+    }
+    return values;
+  }
+
+  private QuantityResult gradeOne(String name, Answer answer, Function<String, Value> given,
+      Map<String, Value> consistent) {
+    Quantity quantity = graph.quantity(name).orElseThrow();
+    Value expected = graph.value(name);
+    Tolerance tolerance = tolerances.get(name);
+    String documentName = exercise.notation().render(name);
+    if (answer == null || answer.isBlank()) {
+      return result(quantity, Verdict.MISSING, null, null, List.of(), "Not answered.", 0);
+    }
+    if (answer.isInvalid()) {
+      return result(quantity, Verdict.INVALID, null, null, List.of(), answer.problem(), 0);
+    }
+    Value submitted = answer.value();
+    if (matches(submitted, expected, tolerance)) {
+      return result(quantity, Verdict.CORRECT, submitted, null, List.of(), "Correct (to " + tolerance.describe() + ").", 1);
+    }
+    for (Derivation derivation : quantity.derivations()) {
+      Value fromGiven = graph.recompute(name, derivation, given);
+      Value fromConsistent = derivation.compute(name, consistent::get);
+      if (matches(submitted, fromGiven, tolerance) || matches(submitted, fromConsistent, tolerance)) {
+        return carriedForward(quantity, submitted, expected, builtOn(derivation.inputs(), given));
+      }
+    }
+    for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
+      Value fromGiven = graph.recompute(name, variant.derivation(), given);
+      Value fromConsistent = variant.derivation().compute(name, consistent::get);
+      if (matches(submitted, fromGiven, tolerance) || matches(submitted, fromConsistent, tolerance)) {
+        return result(quantity, Verdict.WRONG, submitted, variant.misconception(), List.of(),
+            variant.misconception().explanation() + " Expected " + show(expected) + ".", 0);
+      }
+    }
+    String feedback = "Expected " + show(expected) + " (to " + tolerance.describe() + ")" + offEntries(submitted,
+        expected, tolerance) + ". " + documentName + ": " + exercise.notation().render(quantity.meaning()) + ".";
+    return result(quantity, Verdict.WRONG, submitted, null, List.of(), feedback, 0);
+  }
+
+  private QuantityResult carriedForward(Quantity quantity, Value submitted, Value expected, List<String> basedOn) {
+    double credit = spec.carriedForwardCredit();
+    String from = basedOn.isEmpty() ? "your own rounded earlier values" : "your own " + documentNames(basedOn)
+        + ", which " + (basedOn.size() == 1 ? "was" : "were") + " wrong";
+    String feedback = "Not the reference value " + show(expected) + ", but it follows correctly from " + from
+        + ": the error is counted where it was made" + (credit >= 1 ? ", full credit here."
+        : ", credit " + Numbers.format(credit, 3) + " here.");
+    return result(quantity, Verdict.CARRIED_FORWARD, submitted, null, basedOn, feedback, credit);
+  }
+
+  /**
+   * The student's wrong answers a quantity was built on: its inputs they answered wrongly, and,
+   * through inputs they did not answer, the wrong answers further back.
+   */
+  private List<String> builtOn(List<String> inputs, Function<String, Value> given) {
+    Set<String> wrong = new LinkedHashSet<>();
+    Set<String> visited = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(inputs);
+    while (!pending.isEmpty()) {
+      String input = pending.pop();
+      if (!visited.add(input)) {
+        continue;
+      }
+      Value answer = given.apply(input);
+      if (answer != null) {
+        if (!matches(answer, graph.value(input), tolerances.get(input))) {
+          wrong.add(input);
+        }
+      } else {
+        graph.quantity(input).ifPresent(q -> pending.addAll(q.inputs()));
+      }
+    }
+    List<String> ordered = new ArrayList<>(wrong);
+    ordered.sort(java.util.Comparator.comparingInt(graph.names()::indexOf));
+    return ordered;
+  }
+
+  private QuantityResult result(Quantity quantity, Verdict verdict, Value submitted, Misconception diagnosis,
+      List<String> basedOn, String feedback, double credit) {
+    return new QuantityResult(quantity.name(), exercise.notation().render(quantity.name()), quantity.stage(),
+        quantity.meaning(), verdict, submitted, graph.value(quantity.name()), diagnosis, basedOn, feedback, credit,
+        tolerances.get(quantity.name()));
+  }
+
+  /** For a vector or matrix, which entries are off: "; entry 3 is off (0.0703 for 0.07024)". */
+  private static String offEntries(Value submitted, Value expected, Tolerance tolerance) {
+    if (!(submitted instanceof Tensor student) || !(expected instanceof Tensor truth) || truth.size() == 1) {
+      return "";
+    }
+    List<String> off = new ArrayList<>();
+    for (int i = 0; i < truth.size(); i++) {
+      if (!tolerance.accepts(student.at(i), truth.at(i))) {
+        String position = truth.shape().kind() == org.bptt.grader.value.Shape.Kind.MATRIX && truth.rows() > 1
+            && truth.columns() > 1
+            ? "(" + (i / truth.columns() + 1) + "," + (i % truth.columns() + 1) + ")" : Integer.toString(i + 1);
+        off.add(position + ": " + Numbers.format(student.at(i), 6) + " for " + Numbers.format(truth.at(i), 4));
+      }
+    }
+    if (off.size() == truth.size()) {
+      return "";
+    }
+    return "; " + (off.size() == 1 ? "entry " : "entries ") + String.join(", ", off) + (off.size() == 1 ? " is" : " are")
+        + " off";
+  }
+
+  private String documentNames(List<String> names) {
+    List<String> rendered = names.stream().map(name -> exercise.notation().render(name)).toList();
+    return String.join(", ", rendered);
+  }
+
+  private static String show(Value value) {
+    return Numbers.formatCompact(value, 4);
+  }
+
+  /** Whether every entry of {@code submitted} is accepted against {@code reference}. */
+  static boolean matches(Value submitted, Value reference, Tolerance tolerance) {
+    if (submitted instanceof Label || reference instanceof Label) {
+      return submitted.equals(reference);
+    }
+    Tensor student = (Tensor) submitted;
+    Tensor truth = (Tensor) reference;
+    if (student.size() != truth.size()) {
+      return false;
+    }
+    for (int i = 0; i < truth.size(); i++) {
+      if (!tolerance.accepts(student.at(i), truth.at(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

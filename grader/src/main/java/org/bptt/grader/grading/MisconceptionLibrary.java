@@ -1,0 +1,295 @@
+package org.bptt.grader.grading;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bptt.grader.exercise.Activation;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.exercise.LossSpec;
+import org.bptt.grader.exercise.OutputFunction;
+import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.Formula;
+import org.bptt.grader.solver.Formulas;
+import org.bptt.grader.solver.Inputs;
+import org.bptt.grader.solver.Quantity;
+import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+
+/**
+ * Where each misconception applies: for a quantity, the wrong ways of computing it, each a
+ * derivation from the same kind of inputs as the right one, so it can be evaluated on the
+ * student's own values. A wrong answer that a variant reproduces gets that misconception.
+ */
+public final class MisconceptionLibrary {
+
+  /** A misconception's version of one quantity's computation. */
+  public record Variant(Misconception misconception, Derivation derivation) {}
+
+  private static final Pattern PREACTIVATION = Pattern.compile("(s\\d+\\.)?a\\[(\\d+)]");
+  private static final Pattern OUTPUT_ERROR = Pattern.compile("(s\\d+\\.)?dL/d([oy])\\[(\\d+)]");
+  private static final Pattern HIDDEN_ERROR = Pattern.compile("(s\\d+\\.)?dL/dh\\[(\\d+)]");
+  private static final Pattern PREACTIVATION_ERROR = Pattern.compile("(s\\d+\\.)?dL/da\\[(\\d+)]");
+  private static final Pattern CONTRIBUTION = Pattern.compile("(s\\d+\\.)?dL/d(W_xh|W_hh)\\[(\\d+)]");
+  private static final Pattern RECURRENT_SUM = Pattern.compile("(s\\d+\\.)?dL/dW_hh");
+  private static final Pattern GRADIENT_SUM = Pattern.compile("(s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y|h0)");
+  private static final Pattern LOSS = Pattern.compile("(s\\d+\\.)?L(\\[\\d+])?");
+  private static final Pattern LOCAL_JACOBIAN = Pattern.compile("(s\\d+\\.)?dh\\[(\\d+)]/dh\\[(\\d+)]");
+  private static final Pattern UPDATE = Pattern.compile("updated\\.(W_xh|W_hh|b_h|W_hy|b_y)");
+
+  private final Exercise exercise;
+  private final QuantityGraph graph;
+
+  public MisconceptionLibrary(Exercise exercise, QuantityGraph graph) {
+    this.exercise = exercise;
+    this.graph = graph;
+  }
+
+  public List<Variant> variantsFor(String name) {
+    Quantity quantity = graph.quantity(name).orElseThrow();
+    List<Variant> variants = new ArrayList<>();
+    Derivation main = quantity.main();
+    Matcher m;
+    if ((m = PREACTIVATION.matcher(name)).matches() && sameShapes()) {
+      List<String> in = main.inputs(); // W_xh, x[t], W_hh, h[t-1], (b_h)
+      add(variants, Misconceptions.SWAPPED_WEIGHTS, in, values -> Formulas.preactivation(values.tensor(in.get(2)),
+          values.tensor(in.get(1)), values.tensor(in.get(0)), values.tensor(in.get(3)),
+          in.size() > 4 ? values.tensor(in.get(4)) : null));
+    }
+    if ((m = OUTPUT_ERROR.matcher(name)).matches()) {
+      outputErrorVariants(variants, m.group(1) == null ? "" : m.group(1), Integer.parseInt(m.group(3)), main);
+    }
+    if ((m = HIDDEN_ERROR.matcher(name)).matches()) {
+      String p = prefix(m);
+      int t = Integer.parseInt(m.group(2));
+      if (graph.contains(p + "dL/da[" + (t + 1) + "]")) {
+        List<String> own = ownErrorInputs(p, t);
+        add(variants, Misconceptions.MISSING_FUTURE_ERROR, own, values -> ownError(values, own));
+      }
+    }
+    if ((m = PREACTIVATION_ERROR.matcher(name)).matches()) {
+      preactivationErrorVariants(variants, prefix(m), Integer.parseInt(m.group(2)));
+    }
+    if ((m = CONTRIBUTION.matcher(name)).matches()) {
+      String p = prefix(m);
+      int t = Integer.parseInt(m.group(3));
+      String error = p + "dL/da[" + t + "]";
+      String previous = t == 1 ? "h0" : p + "h[" + (t - 1) + "]";
+      String input = p + "x[" + t + "]";
+      if (m.group(2).equals("W_hh")) {
+        String current = p + "h[" + t + "]";
+        add(variants, Misconceptions.CURRENT_STATE_FOR_RECURRENT_GRADIENT, List.of(error, current),
+            values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(current)));
+        if (sameShapes()) {
+          add(variants, Misconceptions.SWAPPED_WEIGHTS, List.of(error, input),
+              values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(input)));
+        }
+      } else if (sameShapes()) {
+        add(variants, Misconceptions.SWAPPED_WEIGHTS, List.of(error, previous),
+            values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(previous)));
+      }
+    }
+    if ((m = RECURRENT_SUM.matcher(name)).matches()) {
+      recurrentSumVariant(variants, prefix(m));
+    }
+    boolean loss = LOSS.matcher(name).matches();
+    boolean stepLoss = loss && name.contains("[");
+    if (GRADIENT_SUM.matcher(name).matches() || (loss && !stepLoss)) {
+      boolean sequenceLoss = loss && name.startsWith("s");
+      for (double factor : meanSumFactors(true, !sequenceLoss)) {
+        add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
+      }
+    }
+    if (stepLoss && isSquaredError()) {
+      for (double factor : new double[] {2, 0.5}) {
+        add(variants, Misconceptions.SQUARED_ERROR_FACTOR, main.inputs(), values -> scaled(main, values, factor));
+      }
+    }
+    if ((m = LOCAL_JACOBIAN.matcher(name)).matches() && tanh()
+        && Integer.parseInt(m.group(3)) == Integer.parseInt(m.group(2)) - 1) {
+      String preactivation = prefix(m) + "a[" + m.group(2) + "]";
+      add(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION, List.of(preactivation, "W_hh"),
+          values -> Formulas.asVector(values.tensor(preactivation)).map(a -> 1 - a * a).diagonal()
+              .times(values.tensor("W_hh")));
+    }
+    if ((m = UPDATE.matcher(name)).matches()) {
+      updateVariants(variants, m.group(1), main);
+    }
+    if (name.matches("(s\\d+\\.)?(truncated\\.|clipped\\.)?dL.*")) {
+      add(variants, Misconceptions.SIGN_FLIPPED, main.inputs(), values -> scaled(main, values, -1));
+    }
+    return variants;
+  }
+
+  // --- groups ------------------------------------------------------------------------------
+
+  private void outputErrorVariants(List<Variant> variants, String p, int t, Derivation main) {
+    for (double factor : meanSumFactors(true, true)) {
+      add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
+    }
+    if (isSquaredError()) {
+      for (double factor : new double[] {2, 0.5}) {
+        add(variants, Misconceptions.SQUARED_ERROR_FACTOR, main.inputs(), values -> scaled(main, values, factor));
+      }
+    }
+    if (exercise.model().output() == OutputFunction.SOFTMAX) {
+      String prediction = p + "y[" + t + "]";
+      double weight = lossWeight();
+      add(variants, Misconceptions.SOFTMAX_GRADIENT_WITHOUT_TARGET, List.of(prediction),
+          values -> Formulas.asVector(values.tensor(prediction)).scale(weight));
+    }
+  }
+
+  private void preactivationErrorVariants(List<Variant> variants, String p, int t) {
+    String hiddenError = p + "dL/dh[" + t + "]";
+    String preactivation = p + "a[" + t + "]";
+    String hidden = p + "h[" + t + "]";
+    Activation activation = exercise.model().hiddenActivation();
+    if (tanh()) {
+      add(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION, List.of(hiddenError, preactivation),
+          values -> Formulas.asVector(values.tensor(hiddenError))
+              .hadamard(Formulas.asVector(values.tensor(preactivation)).map(a -> 1 - a * a)));
+    }
+    add(variants, Misconceptions.ACTIVATION_DERIVATIVE_OMITTED, List.of(hiddenError),
+        values -> Formulas.asVector(values.tensor(hiddenError)));
+    String next = p + "dL/da[" + (t + 1) + "]";
+    if (!graph.contains(next)) {
+      return;
+    }
+    List<String> own = ownErrorInputs(p, t);
+    List<String> withDerivative = new ArrayList<>(own);
+    withDerivative.add(preactivation);
+    withDerivative.add(hidden);
+    add(variants, Misconceptions.MISSING_FUTURE_ERROR, withDerivative,
+        values -> Formulas.preactivationError(activation, ownError(values, own), values.tensor(preactivation),
+            values.tensor(hidden)));
+    List<String> outside = new ArrayList<>(withDerivative);
+    outside.add("W_hh");
+    outside.add(next);
+    add(variants, Misconceptions.DERIVATIVE_OUTSIDE_RECURSION, outside,
+        values -> Formulas.preactivationError(activation, ownError(values, own), values.tensor(preactivation),
+                values.tensor(hidden))
+            .plus(values.tensor("W_hh").transpose().times(Formulas.asVector(values.tensor(next)))));
+  }
+
+  private void recurrentSumVariant(List<Variant> variants, String p) {
+    List<String> inputs = new ArrayList<>();
+    for (int s = 1; s <= Math.max(1, exercise.sequences().size()); s++) {
+      String sequence = exercise.isBatch() ? "s" + s + "." : "";
+      if (!p.isEmpty() && !p.equals(sequence)) {
+        continue;
+      }
+      for (int t = 1; graph.contains(sequence + "dL/da[" + t + "]"); t++) {
+        inputs.add(sequence + "dL/da[" + t + "]");
+        inputs.add(sequence + "h[" + t + "]");
+      }
+    }
+    Tensor zero = Tensor.zeros(((Tensor) graph.value("W_hh")).shape());
+    add(variants, Misconceptions.CURRENT_STATE_FOR_RECURRENT_GRADIENT, inputs, values -> {
+      Tensor total = zero;
+      for (int i = 0; i < inputs.size(); i += 2) {
+        total = total.plus(Formulas.asVector(values.tensor(inputs.get(i))).outer(values.tensor(inputs.get(i + 1))));
+      }
+      return total;
+    });
+  }
+
+  private void updateVariants(List<Variant> variants, String parameter, Derivation main) {
+    double rate = exercise.training().learningRate();
+    String current = main.inputs().get(0);
+    String step = main.inputs().get(1);
+    add(variants, Misconceptions.UPDATE_SIGN, main.inputs(),
+        values -> values.tensor(current).plus(values.tensor(step).reshape(values.tensor(current).shape()).scale(rate)));
+    add(variants, Misconceptions.NO_LEARNING_RATE, main.inputs(),
+        values -> values.tensor(current).minus(values.tensor(step).reshape(values.tensor(current).shape())));
+    String swapped = parameter.equals("W_xh") ? step.replace("W_xh", "W_hh")
+        : parameter.equals("W_hh") ? step.replace("W_hh", "W_xh") : null;
+    if (swapped != null && sameShapes() && graph.contains(swapped)) {
+      add(variants, Misconceptions.SWAPPED_WEIGHTS, List.of(current, swapped),
+          values -> values.tensor(current).minus(values.tensor(swapped).reshape(values.tensor(current).shape())
+              .scale(rate)));
+    }
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  /** Adds a variant when the graph has every input it reads (batch totals, for one, have no a[t] of their own). */
+  private void add(List<Variant> variants, Misconception misconception, List<String> inputs, Formula formula) {
+    if (inputs.stream().allMatch(graph::contains)) {
+      variants.add(new Variant(misconception, new Derivation(misconception.title(), inputs, formula)));
+    }
+  }
+
+  private static String prefix(Matcher matcher) {
+    return matcher.group(1) == null ? "" : matcher.group(1);
+  }
+
+  private static Value scaled(Derivation main, Inputs values, double factor) {
+    Value value = main.formula().compute(values);
+    return value instanceof Tensor tensor ? tensor.scale(factor) : value;
+  }
+
+  /** The inputs of step t's own error at h[t]: W_hy and dL/do[t], or dL/dy[t], or none (no loss at t). */
+  private List<String> ownErrorInputs(String p, int t) {
+    if (graph.contains(p + "dL/do[" + t + "]")) {
+      return List.of("W_hy", p + "dL/do[" + t + "]");
+    }
+    if (graph.contains(p + "dL/dy[" + t + "]")) {
+      return List.of(p + "dL/dy[" + t + "]");
+    }
+    return List.of();
+  }
+
+  private Tensor ownError(Inputs values, List<String> own) {
+    if (own.size() == 2) {
+      return values.tensor(own.get(0)).transpose().times(Formulas.asVector(values.tensor(own.get(1))));
+    }
+    if (own.size() == 1) {
+      return Formulas.asVector(values.tensor(own.get(0)));
+    }
+    return Tensor.zeros(org.bptt.grader.value.Shape.vector(exercise.model().hiddenSize()));
+  }
+
+  private boolean sameShapes() {
+    return exercise.model().inputSize() == exercise.model().hiddenSize();
+  }
+
+  private boolean tanh() {
+    return exercise.model().hiddenActivation() == Activation.TANH;
+  }
+
+  private boolean isSquaredError() {
+    return exercise.loss().kind() == LossSpec.Kind.SQUARED_ERROR;
+  }
+
+  private double lossWeight() {
+    LossSpec loss = exercise.loss();
+    double weight = 1;
+    if (loss.timeReduction() == LossSpec.Reduction.MEAN && loss.steps() == LossSpec.Steps.ALL) {
+      weight /= exercise.sequences().get(0).length();
+    }
+    if (loss.sequenceReduction() == LossSpec.Reduction.MEAN) {
+      weight /= exercise.sequences().size();
+    }
+    return weight;
+  }
+
+  /**
+   * The factors by which taking a mean for a sum (or a sum for a mean) changes a quantity: the
+   * number of loss steps for the time reduction, the number of sequences for the batch one.
+   */
+  private List<Double> meanSumFactors(boolean time, boolean sequences) {
+    LossSpec loss = exercise.loss();
+    List<Double> factors = new ArrayList<>();
+    int steps = loss.steps() == LossSpec.Steps.ALL ? exercise.sequences().get(0).length() : 1;
+    if (time && steps > 1) {
+      factors.add(loss.timeReduction() == LossSpec.Reduction.MEAN ? steps : 1.0 / steps);
+    }
+    int count = exercise.sequences().size();
+    if (sequences && count > 1) {
+      factors.add(loss.sequenceReduction() == LossSpec.Reduction.MEAN ? count : 1.0 / count);
+    }
+    return factors;
+  }
+}

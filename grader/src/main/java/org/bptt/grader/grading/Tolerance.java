@@ -1,0 +1,87 @@
+package org.bptt.grader.grading;
+
+import java.math.BigDecimal;
+
+/**
+ * When a submitted number counts as the reference value. Hand work rounds, so every mode accepts a
+ * value correctly rounded at its precision; a tiny factor absorbs binary floating-point noise at
+ * exact rounding ties.
+ */
+public sealed interface Tolerance {
+
+  double FUZZ = 1 + 1e-9;
+
+  boolean accepts(double submitted, double reference);
+
+  /** "4 decimals", for feedback. */
+  String describe();
+
+  /** |s - r| <= absolute + relative * |r|, the usual numerical tolerance. */
+  record Relative(double relative, double absolute) implements Tolerance {
+    public Relative {
+      if (!(relative >= 0) || !(absolute >= 0) || relative + absolute == 0) {
+        throw new IllegalArgumentException("tolerance: relative and absolute must be >= 0 and not both 0, got "
+            + relative + " and " + absolute);
+      }
+    }
+
+    @Override
+    public boolean accepts(double submitted, double reference) {
+      return Math.abs(submitted - reference) <= (absolute + relative * Math.abs(reference)) * FUZZ;
+    }
+
+    @Override
+    public String describe() {
+      return "within " + BigDecimal.valueOf(absolute).toPlainString() + " + "
+          + BigDecimal.valueOf(relative).toPlainString() + " x |value|";
+    }
+  }
+
+  /**
+   * The value correctly rounded to {@code places} decimals, or closer: |s - r| <= 0.5 * 10^-places.
+   * A value wrong in a digit at or above that place is rejected.
+   */
+  record DecimalPlaces(int places) implements Tolerance {
+    public DecimalPlaces {
+      if (places < 0 || places > 15) {
+        throw new IllegalArgumentException("tolerance: decimals must be 0 to 15, got " + places);
+      }
+    }
+
+    @Override
+    public boolean accepts(double submitted, double reference) {
+      return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, -places) * FUZZ;
+    }
+
+    @Override
+    public String describe() {
+      return places + " decimals";
+    }
+  }
+
+  /**
+   * The value correctly rounded to {@code figures} significant figures, or closer. Scales with the
+   * value, so it also judges quantities far smaller than the document's decimals.
+   */
+  record SignificantFigures(int figures) implements Tolerance {
+    public SignificantFigures {
+      if (figures < 1 || figures > 15) {
+        throw new IllegalArgumentException("tolerance: significant figures must be 1 to 15, got " + figures);
+      }
+    }
+
+    @Override
+    public boolean accepts(double submitted, double reference) {
+      if (reference == 0) {
+        return submitted == 0;
+      }
+      double exponent = Math.floor(Math.log10(Math.abs(reference)));
+      return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, exponent - figures + 1) * FUZZ;
+    }
+
+    @Override
+    public String describe() {
+      return figures + " significant figures";
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.bptt.grader.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bptt.grader.error.InputException;
+import org.bptt.grader.grading.GradingSpec;
+import org.bptt.grader.grading.Tolerance;
+import org.bptt.grader.yaml.YamlMap;
+import org.bptt.grader.yaml.YamlNode;
+import org.bptt.grader.yaml.YamlScalar;
+
+/**
+ * Reads an exercise's optional {@code grading:} block:
+ * <pre>
+ * grading:
+ *   tolerance: {decimals: 4}              # or {significant: 3} or {relative: 1e-3, absolute: 1e-4}
+ *   overrides:
+ *     "L_after[n]": {significant: 3}
+ *   carried_forward_credit: 1.0
+ * </pre>
+ */
+final class GradingSpecReader {
+
+  private GradingSpecReader() {}
+
+  static GradingSpec read(Optional<YamlNode> node) throws InputException {
+    if (node.isEmpty()) {
+      return GradingSpec.defaults();
+    }
+    YamlMap map = node.get().asMap("grading");
+    map.allowOnly("grading", List.of("tolerance", "overrides", "carried_forward_credit"));
+    Tolerance tolerance = map.optional("tolerance").isPresent()
+        ? readTolerance(map.require("tolerance", "grading"), "grading.tolerance")
+        : GradingSpec.DEFAULT_TOLERANCE;
+    List<GradingSpec.Override> overrides = new ArrayList<>();
+    if (map.optional("overrides").isPresent()) {
+      YamlMap overrideMap = map.require("overrides", "grading").asMap("grading.overrides");
+      for (String pattern : overrideMap.keys()) {
+        overrides.add(new GradingSpec.Override(pattern,
+            readTolerance(overrideMap.require(pattern, "grading.overrides"), "grading.overrides." + pattern)));
+      }
+    }
+    double credit = 1.0;
+    if (map.optional("carried_forward_credit").isPresent()) {
+      YamlScalar creditNode = map.require("carried_forward_credit", "grading").asScalar("grading.carried_forward_credit");
+      credit = creditNode.asDouble("grading.carried_forward_credit");
+      if (credit < 0 || credit > 1) {
+        throw new InputException(creditNode.location(), "grading.carried_forward_credit: expected 0 to 1, got "
+            + creditNode.text());
+      }
+    }
+    return new GradingSpec(tolerance, overrides, credit);
+  }
+
+  static Tolerance readTolerance(YamlNode node, String what) throws InputException {
+    YamlMap map = node.asMap(what);
+    map.allowOnly(what, List.of("decimals", "significant", "relative", "absolute"));
+    try {
+      if (map.optional("decimals").isPresent() && map.keys().size() == 1) {
+        return new Tolerance.DecimalPlaces(map.require("decimals", what).asScalar(what).asInt(what + ".decimals"));
+      }
+      if (map.optional("significant").isPresent() && map.keys().size() == 1) {
+        return new Tolerance.SignificantFigures(
+            map.require("significant", what).asScalar(what).asInt(what + ".significant"));
+      }
+      if (map.optional("decimals").isEmpty() && map.optional("significant").isEmpty()) {
+        double relative = map.optional("relative").isPresent()
+            ? map.require("relative", what).asScalar(what).asDouble(what + ".relative") : 0;
+        double absolute = map.optional("absolute").isPresent()
+            ? map.require("absolute", what).asScalar(what).asDouble(what + ".absolute") : 0;
+        return new Tolerance.Relative(relative, absolute);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InputException(node.location(), what + ": " + e.getMessage());
+    }
+    throw new InputException(node.location(),
+        what + ": expected one of {decimals: N}, {significant: N} or {relative: R, absolute: A}");
+  }
+}

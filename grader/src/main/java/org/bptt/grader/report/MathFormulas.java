@@ -1,0 +1,136 @@
+package org.bptt.grader.report;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.exercise.LossSpec;
+import org.bptt.grader.exercise.OutputFunction;
+import org.bptt.grader.exercise.Parameter;
+
+/**
+ * The formula behind each kind of quantity as presentation MathML, which browsers render without
+ * any script or font download, so a report stays small and works offline. Built only from fixed
+ * strings and the exercise's notation symbols (letters and digits), never from a student's text.
+ */
+public final class MathFormulas {
+
+  private static final Pattern STEP = Pattern.compile("(?:updated\\.)?(?:s\\d+\\.)?(a|h|o|y|L)\\[(\\d+)]");
+  private static final Pattern ERROR = Pattern.compile("(?:s\\d+\\.)?dL/d(o|y|h|a)\\[(\\d+)]");
+  private static final Pattern CONTRIBUTION = Pattern.compile("(?:s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y)\\[(\\d+)]");
+  private static final Pattern SUM = Pattern.compile("(?:s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y)");
+  private static final Pattern UPDATE = Pattern.compile("updated\\.(W_xh|W_hh|b_h|W_hy|b_y)");
+
+  private final Exercise exercise;
+
+  public MathFormulas(Exercise exercise) {
+    this.exercise = exercise;
+  }
+
+  /** The MathML for a quantity, or "" when there is no short formula for it. */
+  public String forQuantity(String name) {
+    Matcher m;
+    if ((m = STEP.matcher(name)).matches()) {
+      return forward(m.group(1), m.group(2));
+    }
+    if ((m = ERROR.matcher(name)).matches()) {
+      return backward(m.group(1), m.group(2));
+    }
+    if ((m = CONTRIBUTION.matcher(name)).matches()) {
+      return math(partial("L", symbol(m.group(1)) + sub("[", m.group(2), "]")) + eq() + contribution(m.group(1), "t"));
+    }
+    if ((m = SUM.matcher(name)).matches()) {
+      return math(partial("L", symbol(m.group(1))) + eq() + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>"
+          + contribution(m.group(1), "t"));
+    }
+    if ((m = UPDATE.matcher(name)).matches()) {
+      String theta = symbol(m.group(1));
+      return math("<msup>" + theta + "<mo>&#x2032;</mo></msup>" + eq() + theta + "<mo>&#x2212;</mo><mi>&#x3B7;</mi>"
+          + partial("L", theta));
+    }
+    return "";
+  }
+
+  private String forward(String kind, String step) {
+    String t = step;
+    return switch (kind) {
+      case "a" -> math(v("a", t) + eq() + symbol("W_xh") + v("x", t) + "<mo>+</mo>" + symbol("W_hh")
+          + v("h", Integer.toString(Integer.parseInt(t) - 1)) + (has(Parameter.B_H) ? "<mo>+</mo>" + symbol("b_h") : ""));
+      case "h" -> math(v("h", t) + eq() + "<mi>" + exercise.model().hiddenActivation().yamlName() + "</mi><mo>(</mo>"
+          + v("a", t) + "<mo>)</mo>");
+      case "o" -> math(v("o", t) + eq() + symbol("W_hy") + v("h", t) + (has(Parameter.B_Y) ? "<mo>+</mo>" + symbol("b_y") : ""));
+      case "y" -> math(v("y", t) + eq() + switch (exercise.model().output()) {
+        case SOFTMAX -> "<mi>softmax</mi><mo>(</mo>" + v("o", t) + "<mo>)</mo>";
+        case LINEAR -> v("o", t);
+        case NONE -> v("h", t);
+      });
+      default -> math(v("L", t) + eq() + (exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
+          ? "<mo>&#x2212;</mo><munder><mo>&#x2211;</mo><mi>k</mi></munder><msub><mi>target</mi><mi>k</mi></msub>"
+              + "<mi>ln</mi><msub><mi>y</mi><mi>k</mi></msub>"
+          : (exercise.loss().scale() == 0.5 ? "<mfrac><mn>1</mn><mn>2</mn></mfrac>" : "")
+              + "<msup><mrow><mo>&#x2016;</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
+              + "<mo>&#x2016;</mo></mrow><mn>2</mn></msup>"));
+    };
+  }
+
+  private String backward(String kind, String t) {
+    int next = Integer.parseInt(t) + 1;
+    return switch (kind) {
+      case "o" -> math(partial("L", v("o", t)) + eq() + (exercise.model().output() == OutputFunction.SOFTMAX
+          && exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
+          ? v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
+          : "<mi>c</mi><mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t) + "<mo>)</mo>"));
+      case "y" -> math(partial("L", v("y", t)) + eq() + "<mi>c</mi><mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>"
+          + v("target", t) + "<mo>)</mo>");
+      case "h" -> math(partial("L", v("h", t)) + eq() + (has(Parameter.W_HY)
+          ? "<msup>" + symbol("W_hy") + "<mi>T</mi></msup>" + partial("L", v("o", t)) : partial("L", v("y", t)))
+          + "<mo>+</mo><msup>" + symbol("W_hh") + "<mi>T</mi></msup>" + partial("L", v("a", Integer.toString(next))));
+      default -> math(partial("L", v("a", t)) + eq() + partial("L", v("h", t)) + "<mo>&#x2299;</mo><msup><mi>f</mi>"
+          + "<mo>&#x2032;</mo></msup><mo>(</mo>" + v("a", t) + "<mo>)</mo>");
+    };
+  }
+
+  private String contribution(String parameter, String t) {
+    String previous = "<msub><mi>h</mi><mrow><mi>" + t + "</mi><mo>&#x2212;</mo><mn>1</mn></mrow></msub>";
+    return switch (parameter) {
+      case "W_xh" -> partial("L", v("a", t)) + "<msubsup><mi>x</mi><mi>" + t + "</mi><mi>T</mi></msubsup>";
+      case "W_hh" -> partial("L", v("a", t)) + "<msup>" + previous + "<mi>T</mi></msup>";
+      case "b_h" -> partial("L", v("a", t));
+      case "W_hy" -> partial("L", v("o", t)) + "<msubsup><mi>h</mi><mi>" + t + "</mi><mi>T</mi></msubsup>";
+      default -> partial("L", v("o", t));
+    };
+  }
+
+  private boolean has(Parameter parameter) {
+    return parameter.existsIn(exercise.model());
+  }
+
+  /** A parameter in the document's notation, W_hh as W with subscript hh. */
+  private String symbol(String canonical) {
+    String name = exercise.notation().symbolFor(Parameter.byCanonicalName(canonical));
+    int underscore = name.indexOf('_');
+    if (underscore > 0 && underscore < name.length() - 1) {
+      return "<msub><mi>" + name.substring(0, underscore) + "</mi><mi>" + name.substring(underscore + 1) + "</mi></msub>";
+    }
+    return "<mi>" + name + "</mi>";
+  }
+
+  private static String v(String symbol, String step) {
+    return "<msub><mi>" + symbol + "</mi><mn>" + step + "</mn></msub>";
+  }
+
+  private static String sub(String open, String step, String close) {
+    return "<mo>" + open + "</mo><mn>" + step + "</mn><mo>" + close + "</mo>";
+  }
+
+  private static String partial(String of, String by) {
+    return "<mfrac><mrow><mo>&#x2202;</mo><mi>" + of + "</mi></mrow><mrow><mo>&#x2202;</mo>" + by + "</mrow></mfrac>";
+  }
+
+  private static String eq() {
+    return "<mo>=</mo>";
+  }
+
+  private static String math(String content) {
+    return "<math display=\"inline\"><mrow>" + content + "</mrow></math>";
+  }
+}

@@ -1,0 +1,75 @@
+package org.bptt.grader.report;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.bptt.grader.error.InputException;
+
+/**
+ * Renders report views with FreeMarker templates: from a folder an instructor may copy and edit,
+ * or the copies built into the jar. HTML (.ftlh) and XML (.ftlx) templates escape every value;
+ * ?new and ?api are disabled, so a template cannot instantiate classes or reach Java APIs.
+ */
+public final class ReportRenderer {
+
+  public static final String HTML = "report.html.ftlh";
+  public static final String MARKDOWN = "report.md.ftl";
+  public static final String JUNIT = "junit.xml.ftlx";
+
+  private final Configuration configuration;
+
+  public ReportRenderer(Path templateFolder) throws InputException {
+    configuration = new Configuration(Configuration.VERSION_2_3_33);
+    TemplateLoader loader;
+    try {
+      loader = templateFolder != null && Files.isDirectory(templateFolder)
+          ? new FileTemplateLoader(templateFolder.toFile())
+          : new ClassTemplateLoader(ReportRenderer.class, "/templates");
+    } catch (IOException e) {
+      throw new InputException(templateFolder + ": cannot read the templates folder");
+    }
+    configuration.setTemplateLoader(loader);
+    configuration.setDefaultEncoding("UTF-8");
+    configuration.setOutputEncoding("UTF-8");
+    configuration.setLocale(Locale.ROOT);
+    configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+    configuration.setRecognizeStandardFileExtensions(true); // .ftlh is HTML-escaped, .ftlx XML-escaped
+    configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    configuration.setAPIBuiltinEnabled(false);
+    configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    configuration.setLogTemplateExceptions(false);
+    configuration.setWrapUncheckedExceptions(true);
+    configuration.setFallbackOnNullLoopVariable(false);
+    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+  }
+
+  public String render(String templateName, ReportView view) throws InputException {
+    try {
+      Template template = configuration.getTemplate(templateName);
+      StringWriter out = new StringWriter();
+      template.process(Map.of("report", view), out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new InputException("template " + templateName + ": cannot load it (" + firstLine(e.getMessage()) + ")");
+    } catch (TemplateException e) {
+      throw new InputException("template " + templateName + ": " + firstLine(e.getMessageWithoutStackTop()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
+  }
+}

@@ -1,0 +1,74 @@
+package org.bptt.grader.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.grading.QuantityResult;
+import org.bptt.grader.grading.SubmissionResult;
+import org.bptt.grader.grading.Verdict;
+import org.bptt.grader.present.Numbers;
+import org.bptt.grader.solver.Stage;
+
+/** Turns a graded submission into the strings a report template prints. */
+public final class ReportViews {
+
+  private static final int DIGITS = 6;
+
+  private ReportViews() {}
+
+  public static ReportView of(SubmissionResult result, Exercise exercise) {
+    MathFormulas formulas = new MathFormulas(exercise);
+    Map<Stage, List<ReportView.RowView>> byStage = new LinkedHashMap<>();
+    for (Stage stage : Stage.values()) {
+      byStage.put(stage, new ArrayList<>());
+    }
+    for (QuantityResult quantity : result.quantities()) {
+      byStage.get(quantity.stage()).add(row(quantity, exercise, formulas));
+    }
+    List<ReportView.StageView> stages = new ArrayList<>();
+    byStage.forEach((stage, rows) -> {
+      if (!rows.isEmpty()) {
+        stages.add(new ReportView.StageView(stage.title(), rows));
+      }
+    });
+    List<ReportView.CountView> counts = new ArrayList<>();
+    for (Verdict verdict : Verdict.values()) {
+      counts.add(new ReportView.CountView(verdict.id(), label(verdict), Long.toString(result.count(verdict))));
+    }
+    double percent = result.maxScore() == 0 ? 100 : 100 * result.score() / result.maxScore();
+    return new ReportView(result.exerciseId(), result.exerciseTitle(), result.source(), result.student(),
+        result.submissionName(), Numbers.format(result.score(), 4), Integer.toString(result.maxScore()),
+        Numbers.format(percent, 3), result.allCorrect(), counts, stages);
+  }
+
+  private static ReportView.RowView row(QuantityResult quantity, Exercise exercise, MathFormulas formulas) {
+    String documentName = quantity.documentName().equals(quantity.name()) ? "" : quantity.documentName();
+    List<String> basedOn = quantity.basedOn().stream().map(name -> exercise.notation().render(name)).toList();
+    return new ReportView.RowView(
+        quantity.name(),
+        documentName,
+        quantity.verdict().id(),
+        label(quantity.verdict()),
+        quantity.submitted() == null ? "" : Numbers.formatCompact(quantity.submitted(), DIGITS),
+        Numbers.formatCompact(quantity.expected(), DIGITS),
+        quantity.feedback(),
+        quantity.diagnosis() == null ? "" : quantity.diagnosis().id(),
+        String.join(", ", basedOn),
+        Numbers.format(quantity.credit(), 3),
+        quantity.tolerance().describe(),
+        formulas.forQuantity(quantity.name()),
+        quantity.credit() >= 1);
+  }
+
+  static String label(Verdict verdict) {
+    return switch (verdict) {
+      case CORRECT -> "correct";
+      case CARRIED_FORWARD -> "carried forward";
+      case WRONG -> "wrong";
+      case MISSING -> "missing";
+      case INVALID -> "invalid";
+    };
+  }
+}

@@ -1,0 +1,18 @@
+<#-- Markdown report, for CI logs and a GitHub Actions step summary. Text is escaped by md(). -->
+<#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("<", "&lt;")?replace(">", "&gt;")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")?replace("]", "\\]")?replace("`", "'")?replace("\n", " ")></#function>
+<#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|") + "`"></#function>
+## ${md(report.title)}
+
+Exercise ${code(report.exerciseId)}<#if report.source?has_content> (from ${code(report.source)})</#if> · student ${code(report.student)} · **score ${report.score} / ${report.maxScore}** (${report.percent}%)
+
+<#list report.counts as count>${count.label}: ${count.count}<#sep> · </#sep></#list>
+<#list report.stages as stage>
+
+### ${md(stage.title)}
+
+| quantity | your value | expected | verdict | feedback |
+| --- | --- | --- | --- | --- |
+<#list stage.rows as row>
+| ${code(row.name)}<#if row.documentName?has_content> (${code(row.documentName)})</#if> | ${code(row.submitted)} | ${code(row.expected)} | <#if row.passed>✅<#else>❌</#if> ${row.verdictLabel} | ${md(row.feedback)}<#if row.diagnosis?has_content> (${code(row.diagnosis)})</#if> |
+</#list>
+</#list>
