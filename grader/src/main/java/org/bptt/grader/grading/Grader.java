@@ -71,7 +71,7 @@ public final class Grader {
     Map<String, Value> consistent = consistentValues(given);
     List<QuantityResult> results = new ArrayList<>();
     for (String name : asked) {
-      results.add(gradeOne(name, submission.answers().get(name), given, consistent));
+      results.add(gradeOne(name, submission.answers(), given, consistent));
     }
     return new SubmissionResult(exercise.id(), exercise.title(), exercise.source(), submission.student(),
         submission.displayName(), results);
@@ -99,8 +99,9 @@ public final class Grader {
     return values;
   }
 
-  private QuantityResult gradeOne(String name, Answer answer, Function<String, Value> given,
+  private QuantityResult gradeOne(String name, Map<String, Answer> answers, Function<String, Value> given,
       Map<String, Value> consistent) {
+    Answer answer = answers.get(name);
     Quantity quantity = graph.quantity(name).orElseThrow();
     Value expected = graph.value(name);
     Tolerance tolerance = tolerances.get(name);
@@ -112,25 +113,25 @@ public final class Grader {
       return result(quantity, Verdict.INVALID, null, null, List.of(), answer.problem(), 0);
     }
     Value submitted = answer.value();
-    if (matches(submitted, expected, tolerance)) {
+    if (matches(answer, expected, tolerance)) {
       return result(quantity, Verdict.CORRECT, submitted, null, List.of(), "Correct (to " + tolerance.describe() + ").", 1);
     }
     for (Derivation derivation : quantity.derivations()) {
       Value fromGiven = graph.recompute(name, derivation, given);
       Value fromConsistent = derivation.compute(name, consistent::get);
-      if (matches(submitted, fromGiven, tolerance) || matches(submitted, fromConsistent, tolerance)) {
-        return carriedForward(quantity, submitted, expected, builtOn(derivation.inputs(), given));
+      if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
+        return carriedForward(quantity, submitted, expected, builtOn(derivation.inputs(), answers));
       }
     }
     for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
       Value fromGiven = graph.recompute(name, variant.derivation(), given);
       Value fromConsistent = variant.derivation().compute(name, consistent::get);
-      if (matches(submitted, fromGiven, tolerance) || matches(submitted, fromConsistent, tolerance)) {
+      if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
         return result(quantity, Verdict.WRONG, submitted, variant.misconception(), List.of(),
             variant.misconception().explanation() + " Expected " + show(expected) + ".", 0);
       }
     }
-    String feedback = "Expected " + show(expected) + " (to " + tolerance.describe() + ")" + offEntries(submitted,
+    String feedback = "Expected " + show(expected) + " (to " + tolerance.describe() + ")" + offEntries(answer,
         expected, tolerance) + ". " + documentName + ": " + exercise.notation().render(quantity.meaning()) + ".";
     return result(quantity, Verdict.WRONG, submitted, null, List.of(), feedback, 0);
   }
@@ -149,7 +150,7 @@ public final class Grader {
    * The student's wrong answers a quantity was built on: its inputs they answered wrongly, and,
    * through inputs they did not answer, the wrong answers further back.
    */
-  private List<String> builtOn(List<String> inputs, Function<String, Value> given) {
+  private List<String> builtOn(List<String> inputs, Map<String, Answer> answers) {
     Set<String> wrong = new LinkedHashSet<>();
     Set<String> visited = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>(inputs);
@@ -158,8 +159,8 @@ public final class Grader {
       if (!visited.add(input)) {
         continue;
       }
-      Value answer = given.apply(input);
-      if (answer != null) {
+      Answer answer = answers.get(input);
+      if (answer != null && answer.value() != null) {
         if (!matches(answer, graph.value(input), tolerances.get(input))) {
           wrong.add(input);
         }
@@ -180,13 +181,13 @@ public final class Grader {
   }
 
   /** For a vector or matrix, which entries are off: "; entry 3 is off (0.0703 for 0.07024)". */
-  private static String offEntries(Value submitted, Value expected, Tolerance tolerance) {
-    if (!(submitted instanceof Tensor student) || !(expected instanceof Tensor truth) || truth.size() == 1) {
+  private static String offEntries(Answer answer, Value expected, Tolerance tolerance) {
+    if (!(answer.value() instanceof Tensor student) || !(expected instanceof Tensor truth) || truth.size() == 1) {
       return "";
     }
     List<String> off = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
         String position = truth.shape().kind() == org.bptt.grader.value.Shape.Kind.MATRIX && truth.rows() > 1
             && truth.columns() > 1
             ? "(" + (i / truth.columns() + 1) + "," + (i % truth.columns() + 1) + ")" : Integer.toString(i + 1);
@@ -209,8 +210,9 @@ public final class Grader {
     return Numbers.formatCompact(value, 4);
   }
 
-  /** Whether every entry of {@code submitted} is accepted against {@code reference}. */
-  static boolean matches(Value submitted, Value reference, Tolerance tolerance) {
+  /** Whether every entry of an answer is accepted against {@code reference}, at the precision written. */
+  static boolean matches(Answer answer, Value reference, Tolerance tolerance) {
+    Value submitted = answer.value();
     if (submitted instanceof Label || reference instanceof Label) {
       return submitted.equals(reference);
     }
@@ -220,7 +222,7 @@ public final class Grader {
       return false;
     }
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
         return false;
       }
     }

@@ -11,8 +11,11 @@ public record GradingSpec(Tolerance defaultTolerance, List<Override> overrides, 
   /** A tolerance for the quantities a pattern names. */
   public record Override(String pattern, Tolerance tolerance) {}
 
-  /** Four decimals: what seeds 000 and 001 work to. */
-  public static final Tolerance DEFAULT_TOLERANCE = new Tolerance.DecimalPlaces(4);
+  /**
+   * The decimals the student wrote, at least four (what seeds 000 and 001 work to): a correctly
+   * rounded value is accepted at the precision it claims, and a slip in any written digit is not.
+   */
+  public static final Tolerance DEFAULT_TOLERANCE = new Tolerance.AsWritten(4);
 
   public GradingSpec {
     overrides = List.copyOf(overrides);

@@ -13,6 +13,11 @@ public sealed interface Tolerance {
 
   boolean accepts(double submitted, double reference);
 
+  /** As {@link #accepts(double, double)}, knowing how many decimals the student wrote (-1: unknown). */
+  default boolean accepts(double submitted, int writtenDecimals, double reference) {
+    return accepts(submitted, reference);
+  }
+
   /** "4 decimals", for feedback. */
   String describe();
 
@@ -56,6 +61,36 @@ public sealed interface Tolerance {
     @Override
     public String describe() {
       return places + " decimals";
+    }
+  }
+
+  /**
+   * The value correctly rounded to as many decimals as the student wrote, but never fewer than
+   * {@code minimumDecimals}: 0.716 claims three decimals and is judged at three, 0.72 at two. A
+   * document that mixes precisions (seed 002 writes 0.604, -0.04 and 4.8e-3) is judged at each
+   * value's own precision, and a slip in a last written digit is found.
+   */
+  record AsWritten(int minimumDecimals) implements Tolerance {
+    public AsWritten {
+      if (minimumDecimals < 0 || minimumDecimals > 15) {
+        throw new IllegalArgumentException("tolerance: minimum decimals must be 0 to 15, got " + minimumDecimals);
+      }
+    }
+
+    @Override
+    public boolean accepts(double submitted, double reference) {
+      return accepts(submitted, -1, reference);
+    }
+
+    @Override
+    public boolean accepts(double submitted, int writtenDecimals, double reference) {
+      int places = Math.min(15, Math.max(minimumDecimals, writtenDecimals));
+      return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, -places) * FUZZ;
+    }
+
+    @Override
+    public String describe() {
+      return "the decimals written, at least " + minimumDecimals;
     }
   }
 

@@ -14,7 +14,7 @@ import org.bptt.grader.yaml.YamlScalar;
  * Reads an exercise's optional {@code grading:} block:
  * <pre>
  * grading:
- *   tolerance: {decimals: 4}              # or {significant: 3} or {relative: 1e-3, absolute: 1e-4}
+ *   tolerance: {as_written: 4}            # or {decimals: 4}, {significant: 3}, {relative: 1e-3, absolute: 1e-4}
  *   overrides:
  *     "L_after[n]": {significant: 3}
  *   carried_forward_credit: 1.0
@@ -55,8 +55,11 @@ final class GradingSpecReader {
 
   static Tolerance readTolerance(YamlNode node, String what) throws InputException {
     YamlMap map = node.asMap(what);
-    map.allowOnly(what, List.of("decimals", "significant", "relative", "absolute"));
+    map.allowOnly(what, List.of("as_written", "decimals", "significant", "relative", "absolute"));
     try {
+      if (map.optional("as_written").isPresent() && map.keys().size() == 1) {
+        return new Tolerance.AsWritten(map.require("as_written", what).asScalar(what).asInt(what + ".as_written"));
+      }
       if (map.optional("decimals").isPresent() && map.keys().size() == 1) {
         return new Tolerance.DecimalPlaces(map.require("decimals", what).asScalar(what).asInt(what + ".decimals"));
       }
@@ -64,7 +67,8 @@ final class GradingSpecReader {
         return new Tolerance.SignificantFigures(
             map.require("significant", what).asScalar(what).asInt(what + ".significant"));
       }
-      if (map.optional("decimals").isEmpty() && map.optional("significant").isEmpty()) {
+      if (map.optional("decimals").isEmpty() && map.optional("significant").isEmpty()
+          && map.optional("as_written").isEmpty()) {
         double relative = map.optional("relative").isPresent()
             ? map.require("relative", what).asScalar(what).asDouble(what + ".relative") : 0;
         double absolute = map.optional("absolute").isPresent()

@@ -88,6 +88,7 @@ public final class SubmissionLoader {
     }
     try {
       Value value;
+      List<Integer> decimals = List.of();
       if (expected instanceof Label) {
         String text = node.asScalar(written).asString(written);
         if (exercise.vocabulary().isEmpty() || exercise.vocabulary().get().indexOf(text) < 0) {
@@ -97,8 +98,9 @@ public final class SubmissionLoader {
         value = new Label(text);
       } else {
         value = TensorReader.read(node, ((Tensor) expected).shape(), written);
+        decimals = TensorReader.writtenDecimals(node);
       }
-      return new Answer(written, canonical, node.location(), value, null);
+      return new Answer(written, canonical, node.location(), value, null, decimals);
     } catch (InputException e) {
       if (!keepGoing) {
         throw e;

@@ -52,6 +52,43 @@ public final class TensorReader {
     return Tensor.of(expected, values);
   }
 
+  /**
+   * The decimals written for each number of a value, in the order {@link #read} stores them:
+   * "0.716" has 3, "-0.04" 2, "4.8e-3" 4, "12" 0.
+   */
+  public static java.util.List<Integer> writtenDecimals(YamlNode node) {
+    java.util.List<Integer> decimals = new java.util.ArrayList<>();
+    collectDecimals(node, decimals);
+    return decimals;
+  }
+
+  private static void collectDecimals(YamlNode node, java.util.List<Integer> decimals) {
+    if (node instanceof YamlScalar scalar) {
+      decimals.add(decimalsOf(scalar.text().trim()));
+    } else if (node instanceof YamlList list) {
+      for (YamlNode item : list.items()) {
+        collectDecimals(item, decimals);
+      }
+    }
+  }
+
+  static int decimalsOf(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    int exponentAt = lower.indexOf('e');
+    String mantissa = exponentAt < 0 ? lower : lower.substring(0, exponentAt);
+    int exponent = 0;
+    if (exponentAt >= 0) {
+      try {
+        exponent = Integer.parseInt(lower.substring(exponentAt + 1).replace("+", ""));
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+    int point = mantissa.indexOf('.');
+    int fraction = point < 0 ? 0 : mantissa.length() - point - 1;
+    return Math.max(0, fraction - exponent);
+  }
+
   private static double[] numbers(YamlList list, String what) throws InputException {
     double[] values = new double[list.size()];
     for (int i = 0; i < values.length; i++) {
