@@ -90,7 +90,7 @@ public sealed interface Tolerance {
 
     @Override
     public String describe() {
-      return "the decimals written, at least " + minimumDecimals;
+      return "the decimals written, at least " + minimumDecimals + (minimumDecimals == 1 ? " decimal" : " decimals");
     }
   }
 
