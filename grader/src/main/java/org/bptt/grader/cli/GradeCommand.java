@@ -88,7 +88,8 @@ final class GradeCommand implements Callable<Integer> {
       GradingSpec grading = carriedForwardCredit == null
           ? solved.definition().grading()
           : solved.definition().grading().withCarriedForwardCredit(carriedForwardCredit);
-      SubmissionResult result = new Grader(solved.definition().exercise(), solved.graph(), grading).grade(submission);
+      SubmissionResult result = new Grader(solved.definition().exercise(), solved.graph(), grading, solved.spreads())
+          .grade(submission);
       results.add(result);
       ReportView view = ReportViews.of(result, solved.definition().exercise());
       String base = result.exerciseId() + "/" + result.student();

@@ -37,7 +37,20 @@ public final class Grader {
   private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
   private final MisconceptionLibrary library;
 
+  /** A quantity whose reference moves by more than this share of its size is not gradable. */
+  static final double NOT_GRADABLE_SHARE = 0.05;
+
+  private final Map<String, String> notGradable = new LinkedHashMap<>();
+
   public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
+    this(exercise, graph, spec, Map.of());
+  }
+
+  /**
+   * @param spreads for each quantity, how much it moves when the given data move within their
+   *     printed precision ({@link org.bptt.grader.solver.RoundingSensitivity}); empty to skip
+   */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, Map<String, Double> spreads) {
     this.exercise = exercise;
     this.graph = graph;
     this.spec = spec;
@@ -53,6 +66,34 @@ public final class Grader {
         tolerances.put(name, override.tolerance());
       }
     }
+    for (String name : asked) {
+      applySensitivity(name, spreads.getOrDefault(name, 0.0));
+    }
+  }
+
+  /**
+   * Leaves a quantity's tolerance alone when the rounding of the given data moves it by no more
+   * than about the tolerance (ordinary hand work), widens it when it moves more, and marks it not
+   * gradable when it moves by more than a few percent of its size: then no precision a student
+   * could work to would decide it.
+   */
+  private void applySensitivity(String name, double spread) {
+    Tolerance tolerance = tolerances.get(name);
+    Value reference = graph.value(name);
+    double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
+    double halfWidth = tolerance.halfWidth(size);
+    if (spread <= 2 * halfWidth) {
+      return;
+    }
+    if (Double.isInfinite(spread) || spread > Math.max(NOT_GRADABLE_SHARE * size, 100 * halfWidth)) {
+      notGradable.put(name, "Not graded: this quantity changes by " + (Double.isInfinite(spread) ? "its whole value"
+          : "up to " + Numbers.format(spread, 2)) + " when the given values move within their printed precision"
+          + (graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)
+              ? " (the training run is chaotic at this learning rate)" : "")
+          + ", so no answer can be checked against it.");
+      return;
+    }
+    tolerances.put(name, new Tolerance.Widened(tolerance, spread));
   }
 
   public List<String> asked() {
@@ -106,6 +147,10 @@ public final class Grader {
     Value expected = graph.value(name);
     Tolerance tolerance = tolerances.get(name);
     String documentName = exercise.notation().render(name);
+    if (notGradable.containsKey(name)) {
+      return result(quantity, Verdict.NOT_GRADABLE, answer == null ? null : answer.value(), null, List.of(),
+          notGradable.get(name), 0);
+    }
     if (answer == null || answer.isBlank()) {
       return result(quantity, Verdict.MISSING, null, null, List.of(), "Not answered.", 0);
     }

@@ -19,8 +19,9 @@ public record SubmissionResult(
     return total;
   }
 
+  /** The number of graded quantities: a quantity that is not gradable does not count. */
   public int maxScore() {
-    return quantities.size();
+    return (int) quantities.stream().filter(result -> result.verdict() != Verdict.NOT_GRADABLE).count();
   }
 
   public long count(Verdict verdict) {
@@ -29,6 +30,6 @@ public record SubmissionResult(
 
   /** Whether every asked quantity earned full credit. */
   public boolean allCorrect() {
-    return quantities.stream().allMatch(result -> result.credit() >= 1);
+    return quantities.stream().allMatch(result -> result.credit() >= 1 || result.verdict() == Verdict.NOT_GRADABLE);
   }
 }

@@ -21,6 +21,37 @@ public sealed interface Tolerance {
   /** "4 decimals", for feedback. */
   String describe();
 
+  /** How far from {@code reference} a value may be when nothing else is known of it. */
+  double halfWidth(double reference);
+
+  /**
+   * A tolerance widened by {@code extra}, for a quantity that moves by about that much when the
+   * given data move within their printed precision.
+   */
+  record Widened(Tolerance base, double extra) implements Tolerance {
+    @Override
+    public boolean accepts(double submitted, double reference) {
+      return accepts(submitted, -1, reference);
+    }
+
+    @Override
+    public boolean accepts(double submitted, int writtenDecimals, double reference) {
+      return base.accepts(submitted, writtenDecimals, reference)
+          || Math.abs(submitted - reference) <= (base.halfWidth(reference) + extra) * FUZZ;
+    }
+
+    @Override
+    public String describe() {
+      return base.describe() + ", widened by " + org.bptt.grader.present.Numbers.format(extra, 2)
+          + " because it depends on digits the sheet does not print";
+    }
+
+    @Override
+    public double halfWidth(double reference) {
+      return base.halfWidth(reference) + extra;
+    }
+  }
+
   /** |s - r| <= absolute + relative * |r|, the usual numerical tolerance. */
   record Relative(double relative, double absolute) implements Tolerance {
     public Relative {
@@ -33,6 +64,11 @@ public sealed interface Tolerance {
     @Override
     public boolean accepts(double submitted, double reference) {
       return Math.abs(submitted - reference) <= (absolute + relative * Math.abs(reference)) * FUZZ;
+    }
+
+    @Override
+    public double halfWidth(double reference) {
+      return absolute + relative * Math.abs(reference);
     }
 
     @Override
@@ -56,6 +92,11 @@ public sealed interface Tolerance {
     @Override
     public boolean accepts(double submitted, double reference) {
       return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, -places) * FUZZ;
+    }
+
+    @Override
+    public double halfWidth(double reference) {
+      return 0.5 * Math.pow(10, -places);
     }
 
     @Override
@@ -89,6 +130,11 @@ public sealed interface Tolerance {
     }
 
     @Override
+    public double halfWidth(double reference) {
+      return 0.5 * Math.pow(10, -minimumDecimals);
+    }
+
+    @Override
     public String describe() {
       return "the decimals written, at least " + minimumDecimals + (minimumDecimals == 1 ? " decimal" : " decimals");
     }
@@ -112,6 +158,11 @@ public sealed interface Tolerance {
       }
       double exponent = Math.floor(Math.log10(Math.abs(reference)));
       return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, exponent - figures + 1) * FUZZ;
+    }
+
+    @Override
+    public double halfWidth(double reference) {
+      return reference == 0 ? 0 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(reference))) - figures + 1);
     }
 
     @Override

@@ -8,7 +8,12 @@ public enum Verdict {
   WRONG("wrong"),
   MISSING("missing"),
   /** Not a number, or the wrong shape (only when grading goes on past unreadable answers). */
-  INVALID("invalid");
+  INVALID("invalid"),
+  /**
+   * The quantity depends on digits the sheet never printed far more than any tolerance allows (a
+   * chaotic training run): not graded, and not counted in the score.
+   */
+  NOT_GRADABLE("not-gradable");
 
   private final String id;
 

@@ -12,6 +12,7 @@ import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.Location;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.RoundingSensitivity;
 import org.bptt.grader.yaml.YamlMap;
 import org.bptt.grader.yaml.YamlReader;
 
@@ -21,8 +22,8 @@ import org.bptt.grader.yaml.YamlReader;
  */
 public final class ExerciseCatalog {
 
-  /** A loaded exercise with its solution. */
-  public record Solved(ExerciseDefinition definition, QuantityGraph graph) {}
+  /** A loaded exercise with its solution and each quantity's sensitivity to the rounding of the given data. */
+  public record Solved(ExerciseDefinition definition, QuantityGraph graph, Map<String, Double> spreads) {}
 
   private final Path folder;
   private final Map<String, Path> files = new TreeMap<>();
@@ -52,6 +53,13 @@ public final class ExerciseCatalog {
     }
   }
 
+  /** Solves an exercise and estimates how much each quantity depends on digits the sheet never printed. */
+  public static Solved solve(ExerciseDefinition definition) {
+    long seed = definition.exercise().id().hashCode();
+    return new Solved(definition, ElmanSolver.solve(definition.exercise()),
+        RoundingSensitivity.spreads(definition.exercise(), definition.givenHalfUnits(), seed));
+  }
+
   public Solved find(String id, Location where) throws InputException {
     Solved cached = solved.get(id);
     if (cached != null) {
@@ -63,7 +71,7 @@ public final class ExerciseCatalog {
           + " (known: " + String.join(", ", files.keySet()) + ")");
     }
     ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, file.toString());
-    Solved result = new Solved(definition, ElmanSolver.solve(definition.exercise()));
+    Solved result = solve(definition);
     solved.put(id, result);
     return result;
   }

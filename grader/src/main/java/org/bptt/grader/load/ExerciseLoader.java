@@ -92,7 +92,9 @@ public final class ExerciseLoader {
     }
     checkAsks(exercise, asks);
     GradingSpec grading = GradingSpecReader.read(root.optional("grading"));
-    return new ExerciseDefinition(exercise, grading);
+    int sheetDecimals = GradingSpecReader.givenDecimals(root.optional("grading"))
+        .orElse(GivenPrecision.sheetDecimals(grading.defaultTolerance()));
+    return new ExerciseDefinition(exercise, grading, GivenPrecision.halfUnits(root, exercise, sheetDecimals));
   }
 
   private static String optionalText(YamlMap map, String key, String fallback) throws InputException {

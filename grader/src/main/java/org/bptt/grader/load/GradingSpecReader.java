@@ -18,6 +18,7 @@ import org.bptt.grader.yaml.YamlScalar;
  *   overrides:
  *     "L_after[n]": {significant: 3}
  *   carried_forward_credit: 1.0
+ *   given_decimals: 4                     # the precision the sheet's given values are exact to
  * </pre>
  */
 final class GradingSpecReader {
@@ -29,7 +30,7 @@ final class GradingSpecReader {
       return GradingSpec.defaults();
     }
     YamlMap map = node.get().asMap("grading");
-    map.allowOnly("grading", List.of("tolerance", "overrides", "carried_forward_credit"));
+    map.allowOnly("grading", List.of("tolerance", "overrides", "carried_forward_credit", "given_decimals"));
     Tolerance tolerance = map.optional("tolerance").isPresent()
         ? readTolerance(map.require("tolerance", "grading"), "grading.tolerance")
         : GradingSpec.DEFAULT_TOLERANCE;
@@ -51,6 +52,19 @@ final class GradingSpecReader {
       }
     }
     return new GradingSpec(tolerance, overrides, credit);
+  }
+
+  /** The optional {@code grading.given_decimals}: how many decimals the sheet's given values are exact to. */
+  static java.util.OptionalInt givenDecimals(Optional<YamlNode> node) throws InputException {
+    if (node.isEmpty() || !(node.get() instanceof YamlMap map) || map.optional("given_decimals").isEmpty()) {
+      return java.util.OptionalInt.empty();
+    }
+    YamlScalar scalar = map.require("given_decimals", "grading").asScalar("grading.given_decimals");
+    int decimals = scalar.asInt("grading.given_decimals");
+    if (decimals < 0 || decimals > 12) {
+      throw new InputException(scalar.location(), "grading.given_decimals: expected 0 to 12, got " + decimals);
+    }
+    return java.util.OptionalInt.of(decimals);
   }
 
   static Tolerance readTolerance(YamlNode node, String what) throws InputException {

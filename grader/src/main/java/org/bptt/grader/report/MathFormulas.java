@@ -78,8 +78,8 @@ public final class MathFormulas {
       case "o" -> math(partial("L", v("o", t)) + eq() + (exercise.model().output() == OutputFunction.SOFTMAX
           && exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
           ? v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
-          : "<mi>c</mi><mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t) + "<mo>)</mo>"));
-      case "y" -> math(partial("L", v("y", t)) + eq() + "<mi>c</mi><mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>"
+          : factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t) + "<mo>)</mo>"));
+      case "y" -> math(partial("L", v("y", t)) + eq() + factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>"
           + v("target", t) + "<mo>)</mo>");
       case "h" -> math(partial("L", v("h", t)) + eq() + (has(Parameter.W_HY)
           ? "<msup>" + symbol("W_hy") + "<mi>T</mi></msup>" + partial("L", v("o", t)) : partial("L", v("y", t)))
@@ -98,6 +98,23 @@ public final class MathFormulas {
       case "W_hy" -> partial("L", v("o", t)) + "<msubsup><mi>h</mi><mi>" + t + "</mi><mi>T</mi></msubsup>";
       default -> partial("L", v("o", t));
     };
+  }
+
+  /**
+   * The squared error's factor 2 * scale, times 1/T or 1/S for a mean; nothing when it is 1.
+   * (Softmax with squared error also applies the softmax Jacobian, which this short form omits.)
+   */
+  private String factor() {
+    LossSpec loss = exercise.loss();
+    double factor = 2 * loss.scale();
+    String text = factor == 1 ? "" : "<mn>" + org.bptt.grader.present.Numbers.format(factor, 3) + "</mn>";
+    if (loss.timeReduction() == LossSpec.Reduction.MEAN && loss.steps() == LossSpec.Steps.ALL) {
+      text += "<mfrac><mn>1</mn><mi>T</mi></mfrac>";
+    }
+    if (loss.sequenceReduction() == LossSpec.Reduction.MEAN && exercise.isBatch()) {
+      text += "<mfrac><mn>1</mn><mi>S</mi></mfrac>";
+    }
+    return text;
   }
 
   private boolean has(Parameter parameter) {

@@ -59,7 +59,7 @@ public final class ReportViews {
         Numbers.format(quantity.credit(), 3),
         quantity.tolerance().describe(),
         formulas.forQuantity(quantity.name()),
-        quantity.credit() >= 1);
+        quantity.credit() >= 1 || quantity.verdict() == Verdict.NOT_GRADABLE);
   }
 
   static String label(Verdict verdict) {
@@ -69,6 +69,7 @@ public final class ReportViews {
       case WRONG -> "wrong";
       case MISSING -> "missing";
       case INVALID -> "invalid";
+      case NOT_GRADABLE -> "not gradable";
     };
   }
 }
