@@ -16,10 +16,10 @@ import org.bptt.grader.yaml.YamlMap;
 import org.bptt.grader.yaml.YamlNode;
 
 /**
- * The printed precision of an exercise's given numbers. A value printed with d decimals may stand
- * for anything within half a unit of its last digit; but the sheet's values are exact to the
- * precision the sheet works to, so a value printed with fewer decimals (0.5, an input of 2) is
- * taken as exact to that precision. One-hot text data is exact.
+ * The printed precision of an exercise's given numbers. A value printed to the full precision the
+ * sheet works to (seed 001's 0.1442 at four decimals) is presumably rounded from something longer,
+ * so it stands for anything within half a unit of its last digit. A value printed shorter (0.5, an
+ * input of 2) is exact, and so is one-hot text data.
  */
 final class GivenPrecision {
 
@@ -78,7 +78,7 @@ final class GivenPrecision {
     double[] units = new double[value.size()];
     for (int i = 0; i < units.length; i++) {
       int written = i < decimals.size() ? decimals.get(i) : 0;
-      units[i] = 0.5 * Math.pow(10, -Math.max(written, sheetDecimals));
+      units[i] = written >= sheetDecimals ? 0.5 * Math.pow(10, -written) : 0;
     }
     return Tensor.of(value.shape(), units);
   }
