@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
+import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.grading.Grader;
 import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.grading.QuantityResult;
@@ -70,6 +72,36 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--no-reports", description = "print the summary only; write no report files")
   boolean noReports;
 
+  @Option(names = "--salt", description = "the course salt that generate used (default: environment variable "
+      + "BPTT_COURSE_SALT); needed for randomized exercises, to check each variant belongs to its student")
+  String salt;
+
+  /**
+   * For a randomized exercise, the submission's variant, once it is shown to be the one generated
+   * for this student: a variant copied from someone else's answer file is rejected.
+   */
+  private String verifiedVariant(ExerciseTemplate template, SubmissionLoader.Header header) throws InputException,
+      UsageException {
+    if (!template.isRandomized()) {
+      return null;
+    }
+    if (header.variant() == null) {
+      throw new InputException(header.exerciseLocation(), "exercise " + template.id() + " gives every student their "
+          + "own variant, but this submission records none (use the answer file 'generate' wrote for you)");
+    }
+    String courseSalt = salt != null ? salt : System.getenv("BPTT_COURSE_SALT");
+    if (courseSalt == null || courseSalt.isEmpty()) {
+      throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set BPTT_COURSE_SALT) "
+          + "to the course salt that generate used");
+    }
+    String expected = ExerciseTemplate.variantId(template.id(), header.student(), courseSalt);
+    if (!expected.equals(header.variant())) {
+      throw new InputException(header.variantLocation(), "variant: '" + header.variant() + "' does not belong to "
+          + "student " + header.student() + " (each student's variant is derived from their id and the course salt)");
+    }
+    return header.variant();
+  }
+
   @Override
   public Integer call() throws Exception {
     if (carriedForwardCredit != null && !(carriedForwardCredit >= 0 && carriedForwardCredit <= 1)) {
@@ -83,7 +115,9 @@ final class GradeCommand implements Callable<Integer> {
     List<String> reportPaths = new ArrayList<>();
     for (Path file : submissionFiles) {
       SubmissionLoader.Header header = loader.readHeader(file, file.toString());
-      ExerciseCatalog.Solved solved = catalog.find(header.exerciseId(), header.exerciseLocation());
+      ExerciseCatalog.Solved solved = catalog.find(header.exerciseId(),
+          verifiedVariant(catalog.template(header.exerciseId(), header.exerciseLocation()), header),
+          header.exerciseLocation());
       Submission submission = loader.readAnswers(header, solved.definition().exercise(), solved.graph(), keepGoing);
       GradingSpec grading = carriedForwardCredit == null
           ? solved.definition().grading()

@@ -100,6 +100,11 @@ public final class Grader {
     return asked;
   }
 
+  /** The asked quantities that are not graded, with the reason. */
+  public Map<String, String> notGradable() {
+    return java.util.Collections.unmodifiableMap(notGradable);
+  }
+
   public Tolerance toleranceFor(String name) {
     return tolerances.get(name);
   }

@@ -28,6 +28,7 @@ public final class ExerciseCatalog {
   private final Path folder;
   private final Map<String, Path> files = new TreeMap<>();
   private final Map<String, Solved> solved = new HashMap<>();
+  private final Map<String, ExerciseTemplate> templates = new HashMap<>();
 
   public ExerciseCatalog(Path folder) throws InputException {
     this.folder = folder;
@@ -60,19 +61,32 @@ public final class ExerciseCatalog {
         RoundingSensitivity.spreads(definition.exercise(), definition.givenHalfUnits(), seed));
   }
 
-  public Solved find(String id, Location where) throws InputException {
-    Solved cached = solved.get(id);
-    if (cached != null) {
-      return cached;
+  /** The exercise file with this id, read once. */
+  public ExerciseTemplate template(String id, Location where) throws InputException {
+    ExerciseTemplate template = templates.get(id);
+    if (template != null) {
+      return template;
     }
     Path file = files.get(id);
     if (file == null) {
       throw new InputException(where, "exercise: no exercise with id '" + id + "' in " + folder
           + " (known: " + String.join(", ", files.keySet()) + ")");
     }
-    ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, file.toString());
-    Solved result = solve(definition);
-    solved.put(id, result);
+    template = new ExerciseLoader().loadTemplate(file, file.toString());
+    templates.put(id, template);
+    return template;
+  }
+
+  /** The exercise with this id, solved; {@code variantId} picks a randomized exercise's variant. */
+  public Solved find(String id, String variantId, Location where) throws InputException {
+    ExerciseTemplate template = template(id, where);
+    String key = template.isRandomized() ? id + "#" + variantId : id;
+    Solved cached = solved.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Solved result = solve(template.isRandomized() ? template.variant(variantId) : template.definition());
+    solved.put(key, result);
     return result;
   }
 }

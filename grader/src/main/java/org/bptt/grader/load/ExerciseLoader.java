@@ -54,18 +54,25 @@ public final class ExerciseLoader {
     return loadDefinition(file, displayName).exercise();
   }
 
+  /** The exercise as written, or a randomized file's preview variant. */
   public ExerciseDefinition loadDefinition(Path file, String displayName) throws InputException {
-    return fromYaml(reader.read(file, displayName));
+    return loadTemplate(file, displayName).definition();
   }
 
   public Exercise parse(String text, String displayName) throws InputException {
-    return fromYaml(reader.parse(text, displayName)).exercise();
+    return new ExerciseTemplate(this, reader.parse(text, displayName).asMap("exercise")).definition().exercise();
   }
 
-  private ExerciseDefinition fromYaml(YamlNode rootNode) throws InputException {
+  /** Reads a file that may draw its given values at random ({@code random:} specs and a {@code variants:} block). */
+  public ExerciseTemplate loadTemplate(Path file, String displayName) throws InputException {
+    YamlMap root = reader.read(file, displayName).asMap("exercise");
+    return new ExerciseTemplate(this, root);
+  }
+
+  ExerciseDefinition fromYaml(YamlNode rootNode) throws InputException {
     YamlMap root = rootNode.asMap("exercise");
     root.allowOnly("exercise", List.of("id", "title", "source", "model", "loss", "data", "parameters", "training",
-        "notation", "ask", "grading"));
+        "notation", "ask", "grading", "variants"));
     YamlScalar idNode = root.require("id", "exercise").asScalar("id");
     String id = idNode.asString("id");
     if (!ID.matcher(id).matches()) {
@@ -127,7 +134,7 @@ public final class ExerciseLoader {
 
   // --- model and loss ----------------------------------------------------------------------
 
-  private static ModelSpec readModel(YamlMap map) throws InputException {
+  static ModelSpec readModel(YamlMap map) throws InputException {
     map.allowOnly("model", List.of("kind", "input_size", "hidden_size", "output_size", "hidden_activation", "output",
         "hidden_bias", "output_bias"));
     ModelKind kind = choice(map, "kind", "model.kind", ModelKind.values(), List.of("elman", "lstm", "gru"),

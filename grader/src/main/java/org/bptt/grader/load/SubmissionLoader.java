@@ -34,13 +34,13 @@ public final class SubmissionLoader {
 
   /** The header of a submission, and its answers still as YAML. */
   public record Header(String displayName, String exerciseId, Location exerciseLocation, String student,
-      YamlMap answers) {}
+      String variant, Location variantLocation, YamlMap answers) {}
 
   private final YamlReader reader = new YamlReader();
 
   public Header readHeader(Path file, String displayName) throws InputException {
     YamlMap root = reader.read(file, displayName).asMap("submission");
-    root.allowOnly("submission", List.of("exercise", "student", "answers"));
+    root.allowOnly("submission", List.of("exercise", "student", "variant", "answers"));
     YamlScalar exercise = root.require("exercise", "submission").asScalar("exercise");
     YamlScalar student = root.require("student", "submission").asScalar("student");
     String studentId = student.asString("student");
@@ -49,8 +49,20 @@ public final class SubmissionLoader {
           "student: expected letters, digits, '.', '_' or '-' (at most 64, not starting with '.'), got '"
               + abbreviate(studentId) + "'");
     }
+    String variant = null;
+    Location variantLocation = root.location();
+    if (root.optional("variant").isPresent()) {
+      YamlScalar variantNode = root.require("variant", "submission").asScalar("variant");
+      variant = variantNode.asString("variant");
+      variantLocation = variantNode.location();
+      if (!variant.matches("[0-9a-f]{16}")) {
+        throw new InputException(variantLocation, "variant: expected the 16 hex digits the answer file was generated "
+            + "with, got '" + abbreviate(variant) + "'");
+      }
+    }
     YamlMap answers = root.require("answers", "submission").asMap("answers");
-    return new Header(displayName, exercise.asString("exercise"), exercise.location(), studentId, answers);
+    return new Header(displayName, exercise.asString("exercise"), exercise.location(), studentId, variant,
+        variantLocation, answers);
   }
 
   /**

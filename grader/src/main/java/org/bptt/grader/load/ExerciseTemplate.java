@@ -1,0 +1,187 @@
+package org.bptt.grader.load;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.bptt.grader.error.InputException;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.exercise.ModelSpec;
+import org.bptt.grader.grading.Grader;
+import org.bptt.grader.solver.AskedQuantities;
+import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.RoundingSensitivity;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+import org.bptt.grader.yaml.YamlMap;
+import org.bptt.grader.yaml.YamlNode;
+import org.bptt.grader.yaml.YamlScalar;
+
+/**
+ * An exercise file that may draw its given values at random, one variant per student. A variant
+ * is named by a 16-hex-digit id derived from the exercise id, the student id and the course salt;
+ * the same id always draws the same values. Draws are repeated (rejection sampling, at most
+ * {@code max_tries}) until the variant meets the file's {@code variants:} constraints:
+ * <pre>
+ * variants:
+ *   max_preactivation: 2.5     # every entry of every a[t] within +-2.5, so tanh stays out of saturation
+ *   min_jacobian_norm: 0.05    # norm(dh[T]/dh[1]) at least this: no gradient vanishing below it
+ *   nonzero_decimals: 4        # no asked entry rounds to 0 at this many decimals (default: the sheet's)
+ *   max_tries: 200
+ * </pre>
+ * and every asked quantity is gradable (it does not depend on digits the sheet never prints).
+ */
+public final class ExerciseTemplate {
+
+  private final ExerciseLoader loader;
+  private final YamlMap root;
+  private final String id;
+  private final boolean randomized;
+  private final YamlMap variants;
+
+  ExerciseTemplate(ExerciseLoader loader, YamlMap root) throws InputException {
+    this.loader = loader;
+    this.root = root;
+    this.id = root.require("id", "exercise").asScalar("id").asString("id");
+    this.randomized = RandomDraw.hasSpecs(root);
+    Optional<YamlNode> block = root.optional("variants");
+    this.variants = block.isPresent() ? block.get().asMap("variants") : null;
+    if (variants != null) {
+      variants.allowOnly("variants", List.of("max_preactivation", "min_jacobian_norm", "nonzero_decimals", "max_tries"));
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public boolean isRandomized() {
+    return randomized;
+  }
+
+  /** The id of a student's variant: the first 16 hex digits of SHA-256(exercise, student, salt). */
+  public static String variantId(String exerciseId, String student, String salt) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((exerciseId + '\u0000' + student + '\u0000' + salt).getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** The exercise as written; for a randomized file, its preview variant (no student, no salt). */
+  public ExerciseDefinition definition() throws InputException {
+    return randomized ? variant(variantId(id, "", "")) : loader.fromYaml(root);
+  }
+
+  /** The variant with this id: the first draw, from the id's random stream, that meets the constraints. */
+  public ExerciseDefinition variant(String variantId) throws InputException {
+    if (!randomized) {
+      return loader.fromYaml(root);
+    }
+    if (!variantId.matches("[0-9a-f]{16}")) {
+      throw new InputException(root.location(), "variant: expected 16 hex digits, got '" + variantId + "'");
+    }
+    ModelSpec model = ExerciseLoader.readModel(root.require("model", "exercise").asMap("model"));
+    RandomGenerator random = new Well19937c(Long.parseUnsignedLong(variantId, 16));
+    int tries = intSetting("max_tries", 200);
+    Map<String, Integer> rejections = new LinkedHashMap<>();
+    for (int attempt = 0; attempt < tries; attempt++) {
+      YamlMap drawn = new RandomDraw(random, model).draw(root);
+      ExerciseDefinition candidate = loader.fromYaml(drawn);
+      String problem = violation(candidate);
+      if (problem == null) {
+        return candidate;
+      }
+      rejections.merge(problem, 1, Integer::sum);
+    }
+    StringBuilder reasons = new StringBuilder();
+    rejections.forEach((reason, count) -> reasons.append(reasons.length() == 0 ? "" : "; ").append(reason)
+        .append(" (").append(count).append(")"));
+    throw new InputException(variants == null ? root.location() : variants.location(),
+        "variants: no draw met the constraints in " + tries + " tries: " + reasons
+            + "; widen the ranges or relax the constraints");
+  }
+
+  /** The first constraint a candidate breaks, or null. */
+  private String violation(ExerciseDefinition candidate) throws InputException {
+    Exercise exercise = candidate.exercise();
+    QuantityGraph graph = ElmanSolver.solve(exercise);
+    double maxPreactivation = doubleSetting("max_preactivation", Double.POSITIVE_INFINITY);
+    double minJacobian = doubleSetting("min_jacobian_norm", 0);
+    int nonzeroDecimals = intSetting("nonzero_decimals",
+        GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance()));
+    for (String name : graph.names()) {
+      if (name.matches("(s\\d+\\.)?a\\[\\d+]") && ((Tensor) graph.value(name)).maxAbs() > maxPreactivation) {
+        return "a pre-activation beyond +-" + maxPreactivation;
+      }
+      if (name.matches("(s\\d+\\.)?norm\\(dh\\[\\d+]/dh\\[1]\\)") && isLastStep(graph, name)
+          && ((Tensor) graph.value(name)).scalarValue() < minJacobian) {
+        return "norm(dh[T]/dh[1]) below " + minJacobian;
+      }
+    }
+    double smallest = 0.5 * Math.pow(10, -nonzeroDecimals);
+    List<String> asked = AskedQuantities.expand(exercise.asked(), graph);
+    for (String name : asked) {
+      Value value = graph.value(name);
+      if (value instanceof Tensor tensor) {
+        for (int i = 0; i < tensor.size(); i++) {
+          if (Math.abs(tensor.at(i)) < smallest && !isGivenZero(name)) {
+            return "an asked value that rounds to 0 at " + nonzeroDecimals + " decimals";
+          }
+        }
+      }
+    }
+    Map<String, Double> spreads = RoundingSensitivity.spreads(exercise, candidate.givenHalfUnits(), id.hashCode());
+    if (!new Grader(exercise, graph, candidate.grading(), spreads).notGradable().isEmpty()) {
+      return "an asked quantity that is not gradable";
+    }
+    return null;
+  }
+
+  /** dL/dW_hh[1] is 0 whenever h0 is 0: structural zeros are not a bad draw. */
+  private static boolean isGivenZero(String name) {
+    return name.matches("(s\\d+\\.)?(dL/dW_hh\\[1]|dh\\[1]/dW_hh|local\\.dh\\[1]/dW_hh|dL\\[1]/dW_hh)");
+  }
+
+  private static boolean isLastStep(QuantityGraph graph, String normName) {
+    String prefix = normName.startsWith("s") ? normName.substring(0, normName.indexOf('.') + 1) : "";
+    int step = Integer.parseInt(normName.replaceAll(".*dh\\[(\\d+)]/dh\\[1].*", "$1"));
+    return !graph.contains(prefix + "h[" + (step + 1) + "]");
+  }
+
+  private double doubleSetting(String key, double fallback) throws InputException {
+    if (variants == null || variants.optional(key).isEmpty()) {
+      return fallback;
+    }
+    YamlScalar node = variants.require(key, "variants").asScalar("variants." + key);
+    double value = node.asDouble("variants." + key);
+    if (value < 0) {
+      throw new InputException(node.location(), "variants." + key + ": expected a number >= 0, got " + node.text());
+    }
+    return value;
+  }
+
+  private int intSetting(String key, int fallback) throws InputException {
+    if (variants == null || variants.optional(key).isEmpty()) {
+      return fallback;
+    }
+    YamlScalar node = variants.require(key, "variants").asScalar("variants." + key);
+    int value = node.asInt("variants." + key);
+    if (value < 1 || value > 100_000) {
+      throw new InputException(node.location(), "variants." + key + ": expected 1 to 100000, got " + value);
+    }
+    return value;
+  }
+}
