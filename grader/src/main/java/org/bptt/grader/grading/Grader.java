@@ -166,12 +166,9 @@ public final class Grader {
     if (matches(answer, expected, tolerance)) {
       return result(quantity, Verdict.CORRECT, submitted, null, List.of(), "Correct (to " + tolerance.describe() + ").", 1);
     }
-    for (Derivation derivation : quantity.derivations()) {
-      Value fromGiven = graph.recompute(name, derivation, given);
-      Value fromConsistent = derivation.compute(name, consistent::get);
-      if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
-        return carriedForward(quantity, submitted, expected, builtOn(derivation.inputs(), answers));
-      }
+    Derivation followed = followedDerivation(name, answer, given, consistent);
+    if (followed != null) {
+      return carriedForward(quantity, submitted, expected, builtOn(followed.inputs(), answers, given, consistent));
     }
     for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
       Value fromGiven = graph.recompute(name, variant.derivation(), given);
@@ -197,11 +194,14 @@ public final class Grader {
   }
 
   /**
-   * The student's wrong answers a quantity was built on: its inputs they answered wrongly, and,
-   * through inputs they did not answer, the wrong answers further back.
+   * The student's slips a quantity was built on: the wrong answers among its inputs and, through
+   * inputs they did not answer or answered consistently with their own earlier values (carried
+   * forward themselves), the wrong answers further back, so the feedback names where the error was
+   * made, not every answer it passed through.
    */
-  private List<String> builtOn(List<String> inputs, Map<String, Answer> answers) {
-    Set<String> wrong = new LinkedHashSet<>();
+  private List<String> builtOn(List<String> inputs, Map<String, Answer> answers, Function<String, Value> given,
+      Map<String, Value> consistent) {
+    Set<String> slips = new LinkedHashSet<>();
     Set<String> visited = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>(inputs);
     while (!pending.isEmpty()) {
@@ -210,17 +210,38 @@ public final class Grader {
         continue;
       }
       Answer answer = answers.get(input);
-      if (answer != null && answer.value() != null) {
-        if (!matches(answer, graph.value(input), tolerances.get(input))) {
-          wrong.add(input);
+      Quantity quantity = graph.quantity(input).orElseThrow();
+      if (answer == null || answer.value() == null) {
+        pending.addAll(quantity.inputs());
+      } else if (!matches(answer, graph.value(input), tolerances.get(input))) {
+        Derivation followed = followedDerivation(input, answer, given, consistent);
+        if (followed == null) {
+          slips.add(input);
+        } else {
+          pending.addAll(followed.inputs());
         }
-      } else {
-        graph.quantity(input).ifPresent(q -> pending.addAll(q.inputs()));
       }
     }
-    List<String> ordered = new ArrayList<>(wrong);
+    List<String> ordered = new ArrayList<>(slips);
     ordered.sort(java.util.Comparator.comparingInt(graph.names()::indexOf));
     return ordered;
+  }
+
+  /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
+  private Derivation followedDerivation(String name, Answer answer, Function<String, Value> given,
+      Map<String, Value> consistent) {
+    Quantity quantity = graph.quantity(name).orElseThrow();
+    if (quantity.isGiven()) {
+      return null;
+    }
+    Tolerance tolerance = tolerances.get(name);
+    for (Derivation derivation : quantity.derivations()) {
+      if (matches(answer, graph.recompute(name, derivation, given), tolerance)
+          || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
+        return derivation;
+      }
+    }
+    return null;
   }
 
   private QuantityResult result(Quantity quantity, Verdict verdict, Value submitted, Misconception diagnosis,

@@ -1,6 +1,5 @@
 package org.bptt.grader.grading;
 
-import java.math.BigDecimal;
 
 /**
  * When a submitted number counts as the reference value. Hand work rounds, so every mode accepts a
@@ -73,8 +72,8 @@ public sealed interface Tolerance {
 
     @Override
     public String describe() {
-      return "within " + BigDecimal.valueOf(absolute).toPlainString() + " + "
-          + BigDecimal.valueOf(relative).toPlainString() + " x |value|";
+      return "within " + org.bptt.grader.present.Numbers.format(absolute, 6) + " + "
+          + org.bptt.grader.present.Numbers.format(relative, 6) + " x |value|";
     }
   }
 
