@@ -89,10 +89,10 @@ final class GradeCommand implements Callable<Integer> {
       throw new InputException(header.exerciseLocation(), "exercise " + template.id() + " gives every student their "
           + "own variant, but this submission records none (use the answer file 'generate' wrote for you)");
     }
-    String courseSalt = salt != null ? salt : System.getenv("BPTT_COURSE_SALT");
-    if (courseSalt == null || courseSalt.isEmpty()) {
-      throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set BPTT_COURSE_SALT) "
-          + "to the course salt that generate used");
+    String courseSalt = VariantChoice.salt(salt);
+    if (courseSalt == null) {
+      throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
+          + VariantChoice.SALT_VARIABLE + ") to the course salt that generate used");
     }
     String expected = ExerciseTemplate.variantId(template.id(), header.student(), courseSalt);
     if (!expected.equals(header.variant())) {

@@ -14,14 +14,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bptt-grader 0.1.0",
     description = "Solves and grades by-hand backpropagation-through-time exercises.",
-    subcommands = {SolveCommand.class, GradeCommand.class, TemplateCommand.class})
+    subcommands = {SolveCommand.class, GradeCommand.class, TemplateCommand.class, GenerateCommand.class})
 public final class GraderCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: solve, grade or template");
+    throw new CommandLine.ParameterException(spec.commandLine(), "expected a command: solve, grade, template or generate");
   }
 
   public static void main(String[] arguments) {

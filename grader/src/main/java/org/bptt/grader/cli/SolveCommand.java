@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.present.SolutionJson;
 import org.bptt.grader.present.SolutionText;
+import org.bptt.grader.report.ReportRenderer;
+import org.bptt.grader.report.SolutionViews;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import picocli.CommandLine.Command;
@@ -14,31 +17,55 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code solve EXERCISE}: prints the worked solution, every quantity stage by stage. */
+/**
+ * {@code solve EXERCISE}: prints the worked solution, every quantity stage by stage; as an answer
+ * key in HTML or Markdown with {@code --format html|markdown}.
+ */
 @Command(name = "solve", mixinStandardHelpOptions = true,
     description = "Prints the worked solution of an exercise, every quantity stage by stage.")
 final class SolveCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, html, markdown }
 
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "EXERCISE", description = "the exercise YAML file")
   Path exerciseFile;
 
-  @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+  @Option(names = "--format", defaultValue = "text",
+      description = "text (default), json, or an answer key as html or markdown")
   Format format;
 
-  @Option(names = "--digits", defaultValue = "6", description = "significant digits in text output (default 6)")
+  @Option(names = "--digits", defaultValue = "6",
+      description = "significant digits in text, html and markdown output (default 6)")
   int digits;
+
+  @Option(names = "--templates", defaultValue = "templates",
+      description = "FreeMarker templates folder for html and markdown (default templates; the built-in copies when "
+          + "it does not exist)")
+  Path templatesFolder;
+
+  @Option(names = "--student", description = "for a randomized exercise: show this student's variant "
+      + "(default: the preview variant)")
+  String student;
+
+  @Option(names = "--salt", description = "the course salt for --student (default: BPTT_COURSE_SALT)")
+  String salt;
 
   @Override
   public Integer call() throws Exception {
-    Exercise exercise = new ExerciseLoader().load(exerciseFile, exerciseFile.toString());
+    ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
+    Exercise exercise = VariantChoice.of(template, student, salt).definition().exercise();
     QuantityGraph graph = ElmanSolver.solve(exercise);
-    String rendered = format == Format.json
-        ? SolutionJson.render(exercise, graph)
-        : SolutionText.render(exercise, graph, Math.max(1, Math.min(17, digits)));
+    int shown = Math.max(1, Math.min(17, digits));
+    String rendered = switch (format) {
+      case json -> SolutionJson.render(exercise, graph);
+      case text -> SolutionText.render(exercise, graph, shown);
+      case html -> new ReportRenderer(templatesFolder)
+          .render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown));
+      case markdown -> new ReportRenderer(templatesFolder)
+          .render(ReportRenderer.KEY_MARKDOWN, "key", SolutionViews.of(exercise, graph, shown));
+    };
     spec.commandLine().getOut().print(rendered);
     spec.commandLine().getOut().flush();
     return 0;

@@ -2,7 +2,6 @@ package org.bptt.grader.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bptt.grader.error.UsageException;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
@@ -33,20 +32,10 @@ final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
-    String variantId = null;
-    ExerciseDefinition definition;
-    if (template.isRandomized()) {
-      String courseSalt = salt != null ? salt : System.getenv("BPTT_COURSE_SALT");
-      if (courseSalt == null || courseSalt.isEmpty()) {
-        throw new UsageException("exercise " + template.id() + " is randomized: pass --salt or set BPTT_COURSE_SALT");
-      }
-      variantId = ExerciseTemplate.variantId(template.id(), student, courseSalt);
-      definition = template.variant(variantId);
-    } else {
-      definition = template.definition();
-    }
+    VariantChoice choice = VariantChoice.of(template, student, salt);
+    ExerciseDefinition definition = choice.definition();
     spec.commandLine().getOut().print(BlankSubmission.render(definition.exercise(),
-        ElmanSolver.solve(definition.exercise()), student, variantId));
+        ElmanSolver.solve(definition.exercise()), student, choice.variantId()));
     spec.commandLine().getOut().flush();
     return 0;
   }

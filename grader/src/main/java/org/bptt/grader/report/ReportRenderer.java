@@ -28,6 +28,12 @@ public final class ReportRenderer {
   public static final String HTML = "report.html.ftlh";
   public static final String MARKDOWN = "report.md.ftl";
   public static final String JUNIT = "junit.xml.ftlx";
+  /** The answer key of an exercise ({@link SolutionView}, model name "key"). */
+  public static final String KEY_HTML = "key.html.ftlh";
+  public static final String KEY_MARKDOWN = "key.md.ftl";
+  /** The problem sheet of an exercise ({@link SheetView}, model name "sheet"). */
+  public static final String SHEET_HTML = "sheet.html.ftlh";
+  public static final String SHEET_MARKDOWN = "sheet.md.ftl";
 
   private final Configuration configuration;
 
@@ -56,11 +62,20 @@ public final class ReportRenderer {
     configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
   }
 
+  /** Renders a feedback report; the template sees the view as {@code report}. */
   public String render(String templateName, ReportView view) throws InputException {
+    return render(templateName, "report", view);
+  }
+
+  /**
+   * Renders any view record with a template that sees it under {@code modelName}: "key" for a
+   * {@link SolutionView}, "sheet" for a {@link SheetView}.
+   */
+  public String render(String templateName, String modelName, Object view) throws InputException {
     try {
       Template template = configuration.getTemplate(templateName);
       StringWriter out = new StringWriter();
-      template.process(Map.of("report", view), out);
+      template.process(Map.of(modelName, view), out);
       return out.toString();
     } catch (IOException e) {
       throw new InputException("template " + templateName + ": cannot load it (" + firstLine(e.getMessage()) + ")");

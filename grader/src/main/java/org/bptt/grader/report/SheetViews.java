@@ -1,0 +1,169 @@
+package org.bptt.grader.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bptt.grader.exercise.Clipping;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.exercise.LossSpec;
+import org.bptt.grader.exercise.ModelSpec;
+import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.exercise.SequenceData;
+import org.bptt.grader.exercise.TrainingSpec;
+import org.bptt.grader.exercise.Vocabulary;
+import org.bptt.grader.present.Numbers;
+import org.bptt.grader.solver.AskedQuantities;
+import org.bptt.grader.solver.Quantity;
+import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.Stage;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+
+/**
+ * Turns an exercise into the strings of its problem sheet: the setup, the given values and data,
+ * and what to compute. The graph is read only for the asked quantities' names, meanings and
+ * shapes, never for a computed value, so a sheet cannot leak an answer.
+ */
+public final class SheetViews {
+
+  /** Given values are shown as written: 15 significant digits round-trip any decimal a file holds. */
+  private static final int GIVEN_DIGITS = 15;
+
+  private SheetViews() {}
+
+  public static SheetView of(Exercise exercise, QuantityGraph graph) {
+    ModelEquations equations = new ModelEquations(exercise);
+    List<SolutionView.EquationView> model = new ArrayList<>(equations.forward());
+    model.add(equations.update());
+    List<SheetView.ParameterView> parameters = new ArrayList<>();
+    for (Parameter parameter : Parameter.values()) {
+      if (parameter.existsIn(exercise.model())) {
+        Tensor value = exercise.parameter(parameter);
+        String meaning = graph.quantity(parameter.canonicalName()).map(Quantity::meaning).orElse("");
+        parameters.add(new SheetView.ParameterView(parameter.canonicalName(),
+            exercise.notation().symbolFor(parameter), given(value), shape(value), meaning));
+      }
+    }
+    List<SheetView.DataView> data = new ArrayList<>();
+    for (int s = 0; s < exercise.sequences().size(); s++) {
+      data.add(data(exercise, s));
+    }
+    String vocabulary = exercise.vocabulary().map(v -> String.join(" ", v.symbols())).orElse("");
+    List<String> asked = AskedQuantities.expand(exercise.asked(), graph);
+    Map<Stage, List<SheetView.AskedView>> byStage = new LinkedHashMap<>();
+    for (String name : asked) {
+      Quantity quantity = graph.quantity(name).orElseThrow();
+      Stage stage = name.startsWith("updated.") && quantity.stage() != Stage.UPDATE ? Stage.UPDATE : quantity.stage();
+      byStage.computeIfAbsent(stage, key -> new ArrayList<>()).add(new SheetView.AskedView(name,
+          exercise.notation().render(name), shape(graph.value(name)), exercise.notation().render(quantity.meaning())));
+    }
+    List<SheetView.AskedGroupView> groups = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      if (byStage.containsKey(stage)) {
+        groups.add(new SheetView.AskedGroupView(stage.title(), byStage.get(stage)));
+      }
+    }
+    return new SheetView(exercise.id(), exercise.title(), exercise.source(), SolutionViews.notation(exercise), model,
+        setup(exercise), parameters, vocabulary, data, Integer.toString(asked.size()), groups);
+  }
+
+  /** "a number", "a list of 4", "3x2 matrix" or "a symbol", as the template command says it. */
+  public static String shape(Value value) {
+    if (value instanceof Tensor tensor) {
+      return switch (tensor.shape().kind()) {
+        case SCALAR -> "a number";
+        case VECTOR -> tensor.size() == 1 ? "a number" : "a list of " + tensor.size();
+        case MATRIX -> tensor.size() == 1 ? "a number" : tensor.rows() + "x" + tensor.columns() + " matrix";
+      };
+    }
+    return "a symbol";
+  }
+
+  private static List<SheetView.FactView> setup(Exercise exercise) {
+    ModelSpec model = exercise.model();
+    LossSpec loss = exercise.loss();
+    TrainingSpec training = exercise.training();
+    List<SheetView.FactView> facts = new ArrayList<>();
+    facts.add(fact("Network", "Elman RNN: " + count(model.inputSize(), "input") + ", "
+        + count(model.hiddenSize(), "hidden unit")
+        + (model.output().hasOutputLayer() ? ", " + count(model.outputSize(), "output") : ", no output layer")));
+    facts.add(fact("Hidden activation", model.hiddenActivation().yamlName()));
+    facts.add(fact("Output", switch (model.output()) {
+      case LINEAR -> "linear: y[t] = o[t]";
+      case SOFTMAX -> "softmax: y[t] = softmax(o[t])";
+      case NONE -> "none: the prediction is the hidden state, y[t] = h[t]";
+    }));
+    facts.add(fact("Loss", loss.kind() == LossSpec.Kind.CROSS_ENTROPY
+        ? "cross-entropy"
+        : "squared error, scale " + (loss.scale() == 0.5 ? "1/2" : "1")));
+    facts.add(fact("Loss steps", loss.steps() == LossSpec.Steps.LAST
+        ? "the last step only (many-to-one)"
+        : "every step"));
+    if (loss.steps() == LossSpec.Steps.ALL) {
+      facts.add(fact("Over time", loss.timeReduction() == LossSpec.Reduction.MEAN
+          ? "the mean of the per-step losses" : "the sum of the per-step losses"));
+    }
+    if (exercise.isBatch()) {
+      facts.add(fact("Over sequences", (loss.sequenceReduction() == LossSpec.Reduction.MEAN ? "the mean" : "the sum")
+          + " over the batch of " + exercise.sequences().size() + " sequences"));
+    }
+    facts.add(fact("Learning rate", "\u03B7 = " + Numbers.format(training.learningRate(), GIVEN_DIGITS)
+        + ", one step of gradient descent on the whole batch"));
+    training.truncationSteps().ifPresent(keep -> facts.add(fact("Truncated BPTT",
+        "the backward pass visits only the last " + count(keep, "step") + " of each sequence")));
+    training.clipping().ifPresent(clipping -> facts.add(fact("Gradient clipping",
+        (clipping.mode() == Clipping.Mode.BY_NORM
+            ? "by the joint norm of all gradients, threshold " : "every entry clamped to \u00B1")
+            + Numbers.format(clipping.threshold(), GIVEN_DIGITS) + ", after truncation")));
+    if (!training.reportLossAfter().isEmpty()) {
+      List<String> counts = training.reportLossAfter().stream().map(String::valueOf).toList();
+      facts.add(fact("Training", "repeat the update for " + count(training.epochs(), "epoch")
+          + " (full batch); the loss after " + String.join(", ", counts) + " updates is asked"));
+    }
+    return facts;
+  }
+
+  private static SheetView.DataView data(Exercise exercise, int s) {
+    SequenceData sequence = exercise.sequences().get(s);
+    Optional<Vocabulary> vocabulary = exercise.vocabulary();
+    int length = sequence.length();
+    boolean lastOnly = exercise.loss().steps() == LossSpec.Steps.LAST;
+    StringBuilder text = new StringBuilder();
+    StringBuilder targetText = new StringBuilder();
+    List<List<String>> rows = new ArrayList<>();
+    for (int t = 1; t <= length; t++) {
+      Tensor input = sequence.inputs().get(t - 1);
+      int targetIndex = lastOnly ? (t == length ? 0 : -1) : t - 1;
+      Tensor target = targetIndex < 0 ? null : sequence.targets().get(targetIndex);
+      String inputCell = given(input);
+      String targetCell = target == null ? "" : given(target);
+      if (vocabulary.isPresent()) {
+        String symbol = vocabulary.get().symbol(input.argMax());
+        text.append(symbol);
+        inputCell = symbol + " = " + inputCell;
+        if (target != null) {
+          String targetSymbol = vocabulary.get().symbol(target.argMax());
+          targetText.append(targetSymbol);
+          targetCell = targetSymbol + " = " + targetCell;
+        }
+      }
+      rows.add(List.of(Integer.toString(t), inputCell, targetCell));
+    }
+    return new SheetView.DataView(exercise.isBatch() ? "sequence " + (s + 1) : "", text.toString(),
+        targetText.toString(), new SolutionView.TableView(List.of("t", "x[t]", "target[t]"), rows));
+  }
+
+  private static String given(Tensor value) {
+    return Numbers.formatCompact(value, GIVEN_DIGITS);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static SheetView.FactView fact(String label, String value) {
+    return new SheetView.FactView(label, value);
+  }
+}

@@ -1,0 +1,57 @@
+package org.bptt.grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keys and sheets are small, self-contained, and the same bytes every time. */
+class KeyAndSheetRenderingTest {
+
+  private static final int MAX_BYTES = 100 * 1024;
+
+  @Test
+  void htmlKeysAndSheetsFetchNothingAndStaySmall() {
+    for (KeySheetRendering.Solved solved : KeySheetRendering.all()) {
+      for (String html : List.of(KeySheetRendering.key(solved, ReportRenderer.KEY_HTML, 6),
+          KeySheetRendering.sheet(solved, ReportRenderer.SHEET_HTML))) {
+        assertFalse(html.contains("http://") || html.contains("https://"), solved.file() + ": no network address");
+        assertFalse(html.contains("<script"), solved.file() + ": no scripts");
+        int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < MAX_BYTES, solved.file() + ": " + bytes + " bytes");
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"), solved.file());
+      }
+    }
+  }
+
+  @Test
+  void renderingTwiceGivesTheSameBytes() {
+    for (KeySheetRendering.Solved first : KeySheetRendering.all()) {
+      KeySheetRendering.Solved second = KeySheetRendering.solve(first.file());
+      for (String template : List.of(ReportRenderer.KEY_HTML, ReportRenderer.KEY_MARKDOWN)) {
+        assertArrayEquals(bytes(KeySheetRendering.key(first, template, 6)),
+            bytes(KeySheetRendering.key(second, template, 6)), first.file() + " " + template);
+      }
+      for (String template : List.of(ReportRenderer.SHEET_HTML, ReportRenderer.SHEET_MARKDOWN)) {
+        assertArrayEquals(bytes(KeySheetRendering.sheet(first, template)),
+            bytes(KeySheetRendering.sheet(second, template)), first.file() + " " + template);
+      }
+    }
+  }
+
+  @Test
+  void htmlEscapesTextButKeepsTheGradersMathMl() {
+    KeySheetRendering.Solved solved = KeySheetRendering.solve("seed-001-char-rnn-hello.yaml");
+    String key = KeySheetRendering.key(solved, ReportRenderer.KEY_HTML, 6);
+    assertTrue(key.contains("Character-level RNN: &#39;hell&#39; predicts &#39;ello&#39;"), "the title is escaped");
+    assertTrue(key.contains("<math display=\"inline\">"), "MathML is printed as markup");
+    assertFalse(key.contains("&lt;math"), "MathML is not escaped");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,60 @@
+package org.bptt.grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bptt.grader.cli.GraderCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code solve --format html|markdown} prints the answer key. */
+class SolveKeyCommandTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... arguments) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = GraderCommand.execute(arguments, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void htmlKeyExitsZero() {
+    Run run = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "html");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("<!DOCTYPE html>"), run.out());
+    assertTrue(run.out().contains("<h2>Backward pass through time</h2>"));
+    assertTrue(run.out().contains("-0.00911742"), "the error passed back from t = 3");
+  }
+
+  @Test
+  void markdownKeyExitsZeroAndHonoursDigits() {
+    Run run = run("solve", "exercises/seed-002-forward-sensitivities.yaml", "--format", "markdown", "--digits", "3");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().startsWith("## Answer key: "), run.out());
+    assertTrue(run.out().contains("values to 3 significant digits"));
+    assertTrue(run.out().contains("| `dL/dU` (`dL/dW_hh`) |"), "the document's notation");
+  }
+
+  @Test
+  void ownTemplatesFolderIsUsedAndBuiltInCopiesWhenItIsMissing(@TempDir Path folder) throws Exception {
+    Files.writeString(folder.resolve("key.md.ftl"), "KEY ${key.exerciseId} L=${key.totalLoss.value}\n");
+    Run own = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown", "--templates",
+        folder.toString());
+    assertEquals(0, own.code(), own.err());
+    assertEquals("KEY seed-000 L=0.194036\n", own.out());
+    Run builtIn = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown", "--templates",
+        folder.resolve("no-such-folder").toString());
+    assertEquals(0, builtIn.code(), builtIn.err());
+    assertTrue(builtIn.out().startsWith("## Answer key: "));
+    Run missing = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "html", "--templates",
+        folder.toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("template key.html.ftlh"), missing.err());
+  }
+}
