@@ -13,19 +13,26 @@ public final class ForwardTable {
 
   private ForwardTable() {}
 
+  /** The columns sequence {@code s} has (a model without an output layer has no o[t], say). */
+  public static List<String> columns(Exercise exercise, QuantityGraph graph, int s) {
+    String prefix = Names.sequencePrefix(s, exercise.isBatch());
+    List<String> present = new ArrayList<>();
+    for (String column : COLUMNS) {
+      for (int t = 1; t <= exercise.sequences().get(s).length(); t++) {
+        if (graph.contains(prefix + Names.at(column, t))) {
+          present.add(column);
+          break;
+        }
+      }
+    }
+    return present;
+  }
+
   public static String render(Exercise exercise, QuantityGraph graph, int digits) {
     StringBuilder out = new StringBuilder();
     for (int s = 0; s < exercise.sequences().size(); s++) {
       String prefix = Names.sequencePrefix(s, exercise.isBatch());
-      List<String> present = new ArrayList<>();
-      for (String column : COLUMNS) {
-        for (int t = 1; t <= exercise.sequences().get(s).length(); t++) {
-          if (graph.contains(prefix + Names.at(column, t))) {
-            present.add(column);
-            break;
-          }
-        }
-      }
+      List<String> present = columns(exercise, graph, s);
       List<String> header = new ArrayList<>();
       header.add("t");
       for (String column : present) {

@@ -121,9 +121,13 @@ public final class MathFormulas {
     return parameter.existsIn(exercise.model());
   }
 
-  /** A parameter in the document's notation, W_hh as W with subscript hh. */
   private String symbol(String canonical) {
-    String name = exercise.notation().symbolFor(Parameter.byCanonicalName(canonical));
+    return symbol(exercise.notation(), canonical);
+  }
+
+  /** A parameter in the document's notation as MathML, W_hh as W with subscript hh. */
+  static String symbol(org.bptt.grader.exercise.Notation notation, String canonical) {
+    String name = notation.symbolFor(Parameter.byCanonicalName(canonical));
     int underscore = name.indexOf('_');
     if (underscore > 0 && underscore < name.length() - 1) {
       return "<msub><mi>" + name.substring(0, underscore) + "</mi><mi>" + name.substring(underscore + 1) + "</mi></msub>";

@@ -266,14 +266,8 @@ final class ModelEquations {
     return exercise.notation().symbolFor(parameter);
   }
 
-  /** A parameter in the document's notation, W_hh as W with subscript hh. */
   private String symbol(String canonical) {
-    String name = exercise.notation().symbolFor(Parameter.byCanonicalName(canonical));
-    int underscore = name.indexOf('_');
-    if (underscore > 0 && underscore < name.length() - 1) {
-      return "<msub><mi>" + name.substring(0, underscore) + "</mi><mi>" + name.substring(underscore + 1) + "</mi></msub>";
-    }
-    return "<mi>" + name + "</mi>";
+    return MathFormulas.symbol(exercise.notation(), canonical);
   }
 
   private String transposed(String canonical) {

@@ -69,16 +69,9 @@ public final class SheetViews {
         setup(exercise), parameters, vocabulary, data, Integer.toString(asked.size()), groups);
   }
 
-  /** "a number", "a list of 4", "3x2 matrix" or "a symbol", as the template command says it. */
+  /** "a number", "a list of 4", "3x2 matrix" or "a symbol", as the blank answer file says it. */
   public static String shape(Value value) {
-    if (value instanceof Tensor tensor) {
-      return switch (tensor.shape().kind()) {
-        case SCALAR -> "a number";
-        case VECTOR -> tensor.size() == 1 ? "a number" : "a list of " + tensor.size();
-        case MATRIX -> tensor.size() == 1 ? "a number" : tensor.rows() + "x" + tensor.columns() + " matrix";
-      };
-    }
-    return "a symbol";
+    return org.bptt.grader.present.BlankSubmission.shape(value);
   }
 
   private static List<SheetView.FactView> setup(Exercise exercise) {

@@ -29,7 +29,6 @@ import org.bptt.grader.value.Tensor;
 public final class SolutionViews {
 
   /** The forward table's columns, in order; only those the graph has are shown. */
-  private static final List<String> COLUMNS = List.of("x", "a", "h", "o", "y", "pred", "target", "L");
 
   /** A step's gradient contributions in the order seed 000 adds them: output layer first. */
   private static final List<Parameter> CONTRIBUTION_ORDER =
@@ -107,15 +106,7 @@ public final class SolutionViews {
     private SolutionView.SequenceView sequence(int s) {
       String prefix = Names.sequencePrefix(s, exercise.isBatch());
       int length = exercise.sequences().get(s).length();
-      List<String> present = new ArrayList<>();
-      for (String column : COLUMNS) {
-        for (int t = 1; t <= length; t++) {
-          if (graph.contains(prefix + Names.at(column, t))) {
-            present.add(column);
-            break;
-          }
-        }
-      }
+      List<String> present = org.bptt.grader.present.ForwardTable.columns(exercise, graph, s);
       List<String> header = new ArrayList<>();
       header.add("t");
       for (String column : present) {
