@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bptt-grader 0.1.0",
     description = "Solves and grades by-hand backpropagation-through-time exercises.",
-    subcommands = {SolveCommand.class, GradeCommand.class, TemplateCommand.class, GenerateCommand.class})
+    subcommands = {SolveCommand.class, GradeCommand.class, TemplateCommand.class, GenerateCommand.class,
+        BenchCommand.class})
 public final class GraderCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
