@@ -13,6 +13,6 @@ Exercise ${code(report.exerciseId)}<#if report.source?has_content> (from ${code(
 | quantity | your value | expected | verdict | feedback |
 | --- | --- | --- | --- | --- |
 <#list stage.rows as row>
-| ${code(row.name)}<#if row.documentName?has_content> (${code(row.documentName)})</#if> | ${code(row.submitted)} | ${code(row.expected)} | <#if row.passed>✅<#else>❌</#if> ${row.verdictLabel} | ${md(row.feedback)}<#if row.diagnosis?has_content> (${code(row.diagnosis)})</#if> |
+| ${code(row.name)}<#if row.documentName?has_content> (${code(row.documentName)})</#if> | <#if row.submitted?has_content>${code(row.submitted)}<#else>—</#if> | ${code(row.expected)} | <#if row.verdict == "not-gradable">➖<#elseif row.passed>✅<#else>❌</#if> ${row.verdictLabel} | ${md(row.feedback)}<#if row.diagnosis?has_content> (${code(row.diagnosis)})</#if> |
 </#list>
 </#list>

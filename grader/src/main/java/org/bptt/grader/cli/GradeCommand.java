@@ -113,8 +113,14 @@ final class GradeCommand implements Callable<Integer> {
     ReportFiles files = new ReportFiles(reportFolder);
     List<SubmissionResult> results = new ArrayList<>();
     List<String> reportPaths = new ArrayList<>();
+    java.util.Map<String, Path> reportOwners = new java.util.HashMap<>();
     for (Path file : submissionFiles) {
       SubmissionLoader.Header header = loader.readHeader(file, file.toString());
+      Path earlier = reportOwners.putIfAbsent(header.exerciseId() + "/" + header.student(), file);
+      if (earlier != null) {
+        throw new InputException(header.exerciseLocation(), "student " + header.student() + " already has a submission "
+            + "for exercise " + header.exerciseId() + " in this run (" + earlier + "); grade one per student");
+      }
       ExerciseCatalog.Solved solved = catalog.find(header.exerciseId(),
           verifiedVariant(catalog.template(header.exerciseId(), header.exerciseLocation()), header),
           header.exerciseLocation());

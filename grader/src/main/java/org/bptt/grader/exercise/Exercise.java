@@ -30,7 +30,9 @@ public record Exercise(
     }
     sequences = List.copyOf(sequences);
     asked = List.copyOf(asked);
-    parameters = Map.copyOf(new EnumMap<>(parameters));
+    // An EnumMap keeps the parameters in their canonical order, the same in every JVM (Map.copyOf's
+    // order is randomized per run, and the sensitivity estimate draws its perturbations in this order).
+    parameters = java.util.Collections.unmodifiableMap(new EnumMap<>(parameters));
     if (sequences.isEmpty()) {
       throw new IllegalArgumentException("exercise " + id + ": expected at least one sequence");
     }

@@ -19,7 +19,7 @@ public record Notation(Map<String, String> symbols) {
       Pattern.compile("(?<=^|[\\s./(]|[\\s./(]d|^d)(W_xh|W_hh|W_hy|b_h|b_y|h0)(?![A-Za-z0-9_])");
 
   public Notation {
-    symbols = Map.copyOf(new LinkedHashMap<>(symbols));
+    symbols = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(symbols)); // one order in every JVM
     for (Map.Entry<String, String> entry : symbols.entrySet()) {
       if (Parameter.byCanonicalName(entry.getKey()) == null) {
         throw new IllegalArgumentException("notation: '" + entry.getKey() + "' is not a parameter name");

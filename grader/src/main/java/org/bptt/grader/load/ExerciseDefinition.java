@@ -13,6 +13,6 @@ import org.bptt.grader.value.Tensor;
 public record ExerciseDefinition(Exercise exercise, GradingSpec grading, Map<String, Tensor> givenHalfUnits) {
 
   public ExerciseDefinition {
-    givenHalfUnits = Map.copyOf(givenHalfUnits);
+    givenHalfUnits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(givenHalfUnits));
   }
 }

@@ -37,14 +37,40 @@ public final class ReportFiles {
     return target;
   }
 
+  /**
+   * Writes every file: first all folders, then every file under a temporary name, then the renames,
+   * so a failure part way (a folder that cannot be made, a full disk) leaves no report behind.
+   */
   public void writeAll() throws OutputException {
-    for (Map.Entry<Path, String> entry : contents.entrySet()) {
+    for (Path target : contents.keySet()) {
       try {
-        Files.createDirectories(entry.getKey().getParent());
-        Files.writeString(entry.getKey(), entry.getValue(), StandardCharsets.UTF_8);
+        Files.createDirectories(target.getParent());
       } catch (IOException e) {
-        throw new OutputException(entry.getKey() + ": cannot write the report (" + e.getClass().getSimpleName() + ")", e);
+        throw new OutputException(target.getParent() + ": cannot create the report folder ("
+            + e.getClass().getSimpleName() + ")", e);
       }
+    }
+    Map<Path, Path> temporary = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<Path, String> entry : contents.entrySet()) {
+        Path target = entry.getKey();
+        Path staging = target.resolveSibling("." + target.getFileName() + ".partial");
+        temporary.put(target, staging);
+        Files.writeString(staging, entry.getValue(), StandardCharsets.UTF_8);
+      }
+      for (Map.Entry<Path, Path> entry : temporary.entrySet()) {
+        Files.move(entry.getValue(), entry.getKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      for (Path staging : temporary.values()) {
+        try {
+          Files.deleteIfExists(staging);
+        } catch (IOException ignored) {
+          // best effort: the error below is what the user needs to see
+        }
+      }
+      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
     }
   }
 }

@@ -62,8 +62,10 @@ public final class RoundingSensitivity {
 
   static Exercise perturb(Exercise exercise, Map<String, Tensor> halfUnits, RandomGenerator random) {
     Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
-    for (Map.Entry<Parameter, Tensor> entry : exercise.parameters().entrySet()) {
-      parameters.put(entry.getKey(), jitter(entry.getValue(), halfUnits.get(entry.getKey().canonicalName()), random));
+    for (Parameter parameter : Parameter.values()) { // a fixed order: the draws must not depend on a map's order
+      if (exercise.parameters().containsKey(parameter)) {
+        parameters.put(parameter, jitter(exercise.parameter(parameter), halfUnits.get(parameter.canonicalName()), random));
+      }
     }
     List<SequenceData> sequences = new ArrayList<>();
     for (int s = 0; s < exercise.sequences().size(); s++) {

@@ -16,7 +16,7 @@ public final class TensorReader {
   public static Tensor read(YamlNode node, Shape expected, String what) throws InputException {
     if (node instanceof YamlScalar scalar) {
       if (expected.size() != 1) {
-        throw new InputException(node.location(), what + ": expected shape " + expected + ", got a single number");
+        throw new InputException(node.location(), what + ": expected " + expectation(expected) + ", got a single number");
       }
       return Tensor.of(expected, scalar.asDouble(what));
     }
@@ -27,7 +27,7 @@ public final class TensorReader {
       boolean flatAllowed = expected.kind() != Shape.Kind.MATRIX || expected.rows() == 1 || expected.columns() == 1;
       if (values.length != expected.size() || !flatAllowed) {
         throw new InputException(node.location(),
-            what + ": expected shape " + expected + ", got a list of " + values.length + " numbers");
+            what + ": expected " + expectation(expected) + ", got a list of " + values.length + " numbers");
       }
       return Tensor.of(expected, values);
     }
@@ -43,13 +43,21 @@ public final class TensorReader {
     boolean columnVector = expected.kind() != Shape.Kind.MATRIX && columns == 1 && rows.length == expected.rows();
     if (!columnVector && (rows.length != expected.rows() || columns != expected.columns())) {
       throw new InputException(node.location(),
-          what + ": expected shape " + expected + ", got " + rows.length + "x" + columns);
+          what + ": expected " + expectation(expected) + ", got " + rows.length + "x" + columns);
     }
     double[] values = new double[expected.size()];
     for (int i = 0; i < rows.length; i++) {
       System.arraycopy(rows[i], 0, values, i * columns, columns);
     }
     return Tensor.of(expected, values);
+  }
+
+  /** What a value of this shape looks like: "a single number", "a list of 4 numbers", "shape 4x1". */
+  static String expectation(Shape shape) {
+    if (shape.size() == 1) {
+      return "a single number";
+    }
+    return shape.kind() == Shape.Kind.VECTOR ? "a list of " + shape.rows() + " numbers" : "shape " + shape;
   }
 
   /**

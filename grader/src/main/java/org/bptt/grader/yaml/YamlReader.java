@@ -79,6 +79,12 @@ public final class YamlReader {
       }
       return root;
     } catch (JsonProcessingException e) {
+      org.yaml.snakeyaml.error.MarkedYAMLException marked = markedCause(e);
+      if (marked != null && marked.getProblemMark() != null) {
+        // SnakeYAML knows where the problem is and what it is; Jackson's message leads with the context.
+        throw new InputException(new Location(displayName, marked.getProblemMark().getLine() + 1,
+            marked.getProblemMark().getColumn() + 1), "not valid YAML: " + firstLine(marked.getProblem()));
+      }
       JsonLocation where = e.getLocation();
       String reason = firstLine(e.getOriginalMessage());
       throw new InputException(where == null ? Location.ofFile(displayName) : locate(where, displayName),
@@ -89,6 +95,15 @@ public final class YamlReader {
       // SnakeYAML reports its limits (size, depth, aliases) as unchecked exceptions.
       throw new InputException(displayName + ": not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  private static org.yaml.snakeyaml.error.MarkedYAMLException markedCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+        return marked;
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String message) {
@@ -109,6 +124,9 @@ public final class YamlReader {
       throw new InputException(location, "nesting deeper than " + MAX_DEPTH + " levels");
     }
     JsonToken token = parser.currentToken();
+    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw new InputException(location, "YAML aliases (*" + parser.getText() + ") are not supported: write the value out");
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode> entries = new LinkedHashMap<>();

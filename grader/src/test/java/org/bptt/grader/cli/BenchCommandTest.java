@@ -10,7 +10,7 @@ class BenchCommandTest {
 
   @Test
   void benchRunsOnTheProjectsExercises() {
-    SolveCommandTest.Run run = SolveCommandTest.run("bench", "--repeat", "1");
+    CliRunner.Run run = CliRunner.run("bench", "--repeat", "1");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("exercise") && run.out().contains("solve ms"), run.out());
     for (String id : new String[] {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"}) {

@@ -62,7 +62,7 @@ class ExerciseLoaderErrorsTest {
   @Test
   void wrongShape() {
     String yaml = VALID.replace("W_hy: 1.0", "W_hy: [1.0, 2.0]");
-    assertEquals("bad.yaml:18:9: W_hy: expected shape 1x1, got a list of 2 numbers", message(yaml));
+    assertEquals("bad.yaml:18:9: W_hy: expected a single number, got a list of 2 numbers", message(yaml));
   }
 
   @Test

@@ -1,27 +1,19 @@
 package org.bptt.grader.report;
 
+import static org.bptt.grader.cli.CliRunner.run;
+
+import org.bptt.grader.cli.CliRunner.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bptt.grader.cli.GraderCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code solve --format html|markdown} prints the answer key. */
 class SolveKeyCommandTest {
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... arguments) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GraderCommand.execute(arguments, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void htmlKeyExitsZero() {

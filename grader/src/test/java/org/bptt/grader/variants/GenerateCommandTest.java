@@ -26,11 +26,11 @@ class GenerateCommandTest {
     return roster;
   }
 
-  private static VariantGradingTest.Run generate(Path roster, Path out, String... extra) {
+  private static org.bptt.grader.cli.CliRunner.Run generate(Path roster, Path out, String... extra) {
     List<String> arguments = new java.util.ArrayList<>(List.of("generate", RandomizedExerciseTest.VARIANTS.toString(),
         "--roster", roster.toString(), "--out", out.toString()));
     arguments.addAll(List.of(extra));
-    return VariantGradingTest.run(arguments.toArray(String[]::new));
+    return org.bptt.grader.cli.CliRunner.run(arguments.toArray(String[]::new));
   }
 
   private static Map<String, String> files(Path folder) throws Exception {
@@ -111,7 +111,7 @@ class GenerateCommandTest {
       Path submission = folder.resolve(student + ".yaml");
       Files.writeString(submission, submissionFromKey(Files.readString(out.resolve("students/" + student + "/answers.yaml")),
           Files.readString(out.resolve("keys/" + student + ".md"))));
-      VariantGradingTest.Run run = VariantGradingTest.run("grade", submission.toString(), "--salt", "fall-2026",
+      org.bptt.grader.cli.CliRunner.Run run = org.bptt.grader.cli.CliRunner.run("grade", submission.toString(), "--salt", "fall-2026",
           "--out", folder.resolve("reports").toString());
       assertEquals(0, run.code(), run.out() + run.err());
       assertTrue(run.out().startsWith("seed-000-variants " + student + ": 25 / 25 (correct 25,"), run.out());
@@ -122,13 +122,13 @@ class GenerateCommandTest {
   void aRandomizedExerciseNeedsASaltAndABadRosterWritesNothing(@TempDir Path folder) throws Exception {
     Path out = folder.resolve("out");
     if (System.getenv("BPTT_COURSE_SALT") == null) {
-      VariantGradingTest.Run noSalt = generate(roster(folder), out);
+      org.bptt.grader.cli.CliRunner.Run noSalt = generate(roster(folder), out);
       assertEquals(2, noSalt.code());
       assertTrue(noSalt.err().contains("is randomized: pass --salt"), noSalt.err());
     }
     Path badRoster = folder.resolve("bad.csv");
     Files.writeString(badRoster, "student\nalice\nalice\n");
-    VariantGradingTest.Run bad = generate(badRoster, out, "--salt", "x");
+    org.bptt.grader.cli.CliRunner.Run bad = generate(badRoster, out, "--salt", "x");
     assertEquals(2, bad.code());
     assertEquals("error: " + badRoster + ":3:1: student 'alice' is also on line 2", bad.err().strip());
     assertTrue(Files.notExists(out));

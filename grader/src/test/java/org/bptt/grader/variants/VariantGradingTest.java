@@ -1,13 +1,14 @@
 package org.bptt.grader.variants;
 
+import static org.bptt.grader.cli.CliRunner.run;
+
+import org.bptt.grader.cli.CliRunner.Run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bptt.grader.cli.GraderCommand;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
@@ -20,15 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** grade regenerates each submission's variant, and checks that it belongs to the student. */
 class VariantGradingTest {
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... arguments) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GraderCommand.execute(arguments, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** A submission with every asked quantity of the student's own variant, to 8 significant digits. */
   static String answersFromTheKey(String student, String salt) throws Exception {
