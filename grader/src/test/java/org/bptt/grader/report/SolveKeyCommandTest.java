@@ -1,14 +1,12 @@
 package org.bptt.grader.report;
 
 import static org.bptt.grader.cli.CliRunner.run;
-
-import org.bptt.grader.cli.CliRunner.Run;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bptt.grader.cli.CliRunner.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
