@@ -42,7 +42,7 @@ final class SensitivityBuilder {
       }
       if (base.hasLossAt(s, t)) {
         for (Parameter parameter : base.trainedParameters()) {
-          addStepLossGradient(p, t, parameter);
+          addStepLossGradient(p, t, parameter, s);
         }
       }
     }
@@ -75,7 +75,12 @@ final class SensitivityBuilder {
         in -> in.tensor(local).plus(in.tensor(localJacobian).times(in.tensor(previous))));
   }
 
-  private void addStepLossGradient(String p, int t, Parameter parameter) {
+  /**
+   * dL[t]/dθ, the gradient of step t's own loss. Its main derivation starts from y[t] and the
+   * target; a second starts from the output error dL/do[t] (undoing the loss's mean weight), as a
+   * document that computes dL_t/dy_t first and multiplies through does (seed 002).
+   */
+  private void addStepLossGradient(String p, int t, Parameter parameter, int s) {
     String symbol = parameter.canonicalName();
     String prediction = p + at("y", t);
     String target = p + at("target", t);
@@ -83,17 +88,32 @@ final class SensitivityBuilder {
     String name = p + Names.stepLossGradient(t, symbol);
     boolean softmax = base.model.output() == OutputFunction.SOFTMAX;
     boolean outputLayer = base.model.output().hasOutputLayer();
+    String outputErrorName = p + Names.gradientAt(outputLayer ? "o" : "y", t);
+    double weight = base.lossWeight(s);
     Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
+    String meaning;
+    Derivation fromPrediction;
+    Derivation fromOutputError;
     switch (parameter) {
-      case W_HY -> base.add(name, Stage.SENSITIVITY, "gradient of L[t]: dL[t]/do[t] h[t]^T",
-          ElmanGraphBuilder.inputs(prediction, target, hidden),
-          in -> outputError(softmax, in, prediction, target).outer(in.tensor(hidden)));
-      case B_Y -> base.add(name, Stage.SENSITIVITY, "gradient of L[t]: dL[t]/do[t]",
-          ElmanGraphBuilder.inputs(prediction, target), in -> outputError(softmax, in, prediction, target));
+      case W_HY -> {
+        meaning = "gradient of L[t]: dL[t]/do[t] h[t]^T";
+        fromPrediction = new Derivation(meaning, ElmanGraphBuilder.inputs(prediction, target, hidden),
+            in -> outputError(softmax, in, prediction, target).outer(in.tensor(hidden)));
+        fromOutputError = new Derivation("from the output error", List.of(outputErrorName, hidden),
+            in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight).outer(in.tensor(hidden)));
+      }
+      case B_Y -> {
+        meaning = "gradient of L[t]: dL[t]/do[t]";
+        fromPrediction = new Derivation(meaning, ElmanGraphBuilder.inputs(prediction, target),
+            in -> outputError(softmax, in, prediction, target));
+        fromOutputError = new Derivation("from the output error", List.of(outputErrorName),
+            in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight));
+      }
       default -> {
         String sensitivity = p + Names.sensitivity(t, symbol);
         String outputWeights = outputLayer ? Parameter.W_HY.canonicalName() : null;
-        base.add(name, Stage.SENSITIVITY, "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol,
+        meaning = "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol;
+        fromPrediction = new Derivation(meaning,
             ElmanGraphBuilder.inputs(prediction, target, outputWeights, sensitivity),
             in -> {
               Tensor error = outputLayer
@@ -101,8 +121,16 @@ final class SensitivityBuilder {
                   : Formulas.squaredErrorGradient(base.loss, in.tensor(prediction), in.tensor(target));
               return in.tensor(sensitivity).transpose().times(error).reshape(zero.shape());
             });
+        fromOutputError = new Derivation("from the output error",
+            ElmanGraphBuilder.inputs(outputWeights, outputErrorName, sensitivity),
+            in -> {
+              Tensor error = Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight);
+              Tensor atHidden = outputLayer ? in.tensor(outputWeights).transpose().times(error) : error;
+              return in.tensor(sensitivity).transpose().times(atHidden).reshape(zero.shape());
+            });
       }
     }
+    base.graph.add(new Quantity(name, Stage.SENSITIVITY, meaning, List.of(fromPrediction, fromOutputError)));
   }
 
   private Tensor outputError(boolean softmax, Inputs in, String prediction, String target) {
