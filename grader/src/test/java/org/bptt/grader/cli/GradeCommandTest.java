@@ -531,4 +531,19 @@ class GradeCommandTest {
     assertEquals(templated, graded);
     assertNotEquals(0, graded.size());
   }
+
+  @Test
+  void aJsonSubmissionIsGradedLikeYaml(@TempDir Path folder) throws Exception {
+    Path json = folder.resolve("s.json");
+    Files.writeString(json, "{\"exercise\": \"seed-000\", \"student\": \"j1\", \"answers\": "
+        + "{\"a[1]\": 0.5, \"h[1]\": \"0.4621\", \"h[2]\": 0.7903}}\n");
+    Run run = run("grade", json.toString(), "--format", "json", "--no-reports");
+    assertEquals(1, run.code(), run.err());
+    JsonNode quantities = run.json().get("quantities");
+    java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+    quantities.forEach(q -> verdicts.put(q.get("name").asText(), q.get("verdict").asText()));
+    assertEquals("correct", verdicts.get("a[1]"));
+    assertEquals("correct", verdicts.get("h[1]"));
+    assertEquals("wrong", verdicts.get("h[2]"));
+  }
 }
