@@ -78,6 +78,12 @@ public record Exercise(
     }
   }
 
+  /** The same exercise with other given values (an updated or perturbed copy). */
+  public Exercise withGiven(Map<Parameter, Tensor> newParameters, List<SequenceData> newSequences) {
+    return new Exercise(id, title, source, model, loss, newSequences, vocabulary, newParameters, training, notation,
+        asked);
+  }
+
   public Tensor parameter(Parameter parameter) {
     Tensor value = parameters.get(parameter);
     if (value == null) {

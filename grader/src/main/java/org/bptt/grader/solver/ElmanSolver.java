@@ -92,8 +92,6 @@ public final class ElmanSolver {
   }
 
   static Exercise withParameters(Exercise exercise, Map<Parameter, Tensor> parameters) {
-    return new Exercise(exercise.id(), exercise.title(), exercise.source(), exercise.model(), exercise.loss(),
-        exercise.sequences(), exercise.vocabulary(), parameters, exercise.training(), exercise.notation(),
-        exercise.asked());
+    return exercise.withGiven(parameters, exercise.sequences());
   }
 }

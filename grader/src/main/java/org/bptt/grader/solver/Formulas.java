@@ -142,9 +142,4 @@ public final class Formulas {
   public static Tensor asVector(Tensor tensor) {
     return tensor.shape().kind() == Shape.Kind.VECTOR ? tensor : tensor.reshape(Shape.vector(tensor.size()));
   }
-
-  /** A scalar from a one-element value. */
-  public static Tensor scalar(double value) {
-    return Tensor.scalar(value);
-  }
 }

@@ -82,8 +82,7 @@ public final class RoundingSensitivity {
       }
       sequences.add(new SequenceData(inputs, targets));
     }
-    return new Exercise(exercise.id(), exercise.title(), exercise.source(), exercise.model(), exercise.loss(), sequences,
-        exercise.vocabulary(), parameters, exercise.training(), exercise.notation(), exercise.asked());
+    return exercise.withGiven(parameters, sequences);
   }
 
   private static Tensor jitter(Tensor value, Tensor halfUnit, RandomGenerator random) {
