@@ -12,6 +12,7 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Formula;
 import org.bptt.grader.solver.Formulas;
 import org.bptt.grader.solver.Inputs;
+import org.bptt.grader.solver.LossWeights;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Tensor;
@@ -97,7 +98,7 @@ public final class MisconceptionLibrary {
     boolean stepLoss = loss && name.contains("[");
     if (GRADIENT_SUM.matcher(name).matches() || (loss && !stepLoss)) {
       boolean sequenceLoss = loss && name.startsWith("s");
-      for (double factor : meanSumFactors(true, !sequenceLoss)) {
+      for (double factor : meanSumFactors(name, !sequenceLoss)) {
         add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
       }
     }
@@ -125,7 +126,7 @@ public final class MisconceptionLibrary {
   // --- groups ------------------------------------------------------------------------------
 
   private void outputErrorVariants(List<Variant> variants, String p, int t, Derivation main) {
-    for (double factor : meanSumFactors(true, true)) {
+    for (double factor : meanSumFactors(p, true)) {
       add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
     }
     if (isSquaredError()) {
@@ -135,7 +136,7 @@ public final class MisconceptionLibrary {
     }
     if (exercise.model().output() == OutputFunction.SOFTMAX) {
       String prediction = p + "y[" + t + "]";
-      double weight = lossWeight();
+      double weight = LossWeights.weight(exercise, LossWeights.sequenceIndexOf(p));
       add(variants, Misconceptions.SOFTMAX_GRADIENT_WITHOUT_TARGET, List.of(prediction),
           values -> Formulas.asVector(values.tensor(prediction)).scale(weight));
     }
@@ -263,27 +264,21 @@ public final class MisconceptionLibrary {
     return exercise.loss().kind() == LossSpec.Kind.SQUARED_ERROR;
   }
 
-  private double lossWeight() {
-    LossSpec loss = exercise.loss();
-    double weight = 1;
-    if (loss.timeReduction() == LossSpec.Reduction.MEAN && loss.steps() == LossSpec.Steps.ALL) {
-      weight /= exercise.sequences().get(0).length();
-    }
-    if (loss.sequenceReduction() == LossSpec.Reduction.MEAN) {
-      weight /= exercise.sequences().size();
-    }
-    return weight;
-  }
-
   /**
    * The factors by which taking a mean for a sum (or a sum for a mean) changes a quantity: the
-   * number of loss steps for the time reduction, the number of sequences for the batch one.
+   * number of loss steps for the time reduction (of the named sequence; for a batch total, only
+   * when every sequence has as many), the number of sequences for the batch one.
    */
-  private List<Double> meanSumFactors(boolean time, boolean sequences) {
+  private List<Double> meanSumFactors(String name, boolean sequences) {
     LossSpec loss = exercise.loss();
     List<Double> factors = new ArrayList<>();
-    int steps = loss.steps() == LossSpec.Steps.ALL ? exercise.sequences().get(0).length() : 1;
-    if (time && steps > 1) {
+    int steps = LossWeights.lossStepCount(exercise, LossWeights.sequenceIndexOf(name));
+    for (int s = 0; s < exercise.sequences().size() && !name.matches("s\\d+\\..*"); s++) {
+      if (LossWeights.lossStepCount(exercise, s) != steps) {
+        steps = 1; // sequences of different lengths: no single factor
+      }
+    }
+    if (steps > 1) {
       factors.add(loss.timeReduction() == LossSpec.Reduction.MEAN ? steps : 1.0 / steps);
     }
     int count = exercise.sequences().size();

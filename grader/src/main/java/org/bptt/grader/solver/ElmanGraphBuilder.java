@@ -111,16 +111,8 @@ final class ElmanGraphBuilder {
     return step == 1 ? Parameter.H0.canonicalName() : prefix + at("h", step - 1);
   }
 
-  /** How much one step's loss L[t] weighs in the total L: 1/T for a mean over time, 1/S over sequences. */
   double lossWeight(int sequenceIndex) {
-    double weight = 1;
-    if (loss.timeReduction() == LossSpec.Reduction.MEAN) {
-      weight /= lossSteps(sequenceIndex).size();
-    }
-    if (loss.sequenceReduction() == LossSpec.Reduction.MEAN) {
-      weight /= exercise.sequences().size();
-    }
-    return weight;
+    return LossWeights.weight(exercise, sequenceIndex);
   }
 
   // --- given values ------------------------------------------------------------------------
