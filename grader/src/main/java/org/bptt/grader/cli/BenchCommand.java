@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.bptt.grader.grading.Grader;
 import org.bptt.grader.grading.Submission;
 import org.bptt.grader.grading.SubmissionResult;
-import org.bptt.grader.load.ExerciseCatalog;
+import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.SubmissionLoader;
@@ -56,16 +56,16 @@ final class BenchCommand implements Callable<Integer> {
       ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, file.toString());
       double load = median(runs, () -> new ExerciseLoader().loadDefinition(file, file.toString()));
       double solve = median(runs, () -> ElmanSolver.solve(definition.exercise()));
-      double sensitivity = median(Math.max(1, runs / 5), () -> ExerciseCatalog.solve(definition));
-      ExerciseCatalog.Solved solved = ExerciseCatalog.solve(definition);
+      double sensitivity = median(Math.max(1, runs / 5), () -> PreparedExercise.prepare(definition));
+      PreparedExercise prepared = PreparedExercise.prepare(definition);
       String grade = "-";
       String render = "-";
       Path sample = samplesFolder.resolve(definition.exercise().id() + "-author.yaml");
       if (Files.exists(sample)) {
         SubmissionLoader loader = new SubmissionLoader();
         Submission submission = loader.readAnswers(loader.readHeader(sample, sample.toString()),
-            definition.exercise(), solved.graph(), false);
-        Grader grader = new Grader(definition.exercise(), solved.graph(), definition.grading(), solved.spreads());
+            definition.exercise(), prepared.graph(), false);
+        Grader grader = prepared.grader();
         SubmissionResult result = grader.grade(submission);
         grade = format(median(runs, () -> grader.grade(submission)));
         render = format(median(runs, () -> renderer.render(ReportRenderer.HTML, ReportViews.of(result,

@@ -11,23 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
-import org.bptt.grader.load.ExerciseTemplate;
-import org.bptt.grader.grading.Grader;
-import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.grading.QuantityResult;
-import org.bptt.grader.grading.Submission;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.grading.Verdict;
-import org.bptt.grader.load.ExerciseCatalog;
-import org.bptt.grader.load.SubmissionLoader;
+import org.bptt.grader.pipeline.GraderPipeline;
+import org.bptt.grader.pipeline.GradingOptions;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.present.SolutionJson;
-import org.bptt.grader.report.ReportFiles;
-import org.bptt.grader.report.ReportRenderer;
-import org.bptt.grader.report.ReportView;
-import org.bptt.grader.report.ReportViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,74 +67,22 @@ final class GradeCommand implements Callable<Integer> {
       + "BPTT_COURSE_SALT); needed for randomized exercises, to check each variant belongs to its student")
   String salt;
 
-  /**
-   * For a randomized exercise, the submission's variant, once it is shown to be the one generated
-   * for this student: a variant copied from someone else's answer file is rejected.
-   */
-  private String verifiedVariant(ExerciseTemplate template, SubmissionLoader.Header header) throws InputException,
-      UsageException {
-    if (!template.isRandomized()) {
-      return null;
-    }
-    if (header.variant() == null) {
-      throw new InputException(header.exerciseLocation(), "exercise " + template.id() + " gives every student their "
-          + "own variant, but this submission records none (use the answer file 'generate' wrote for you)");
-    }
-    String courseSalt = VariantChoice.salt(salt);
-    if (courseSalt == null) {
-      throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
-          + VariantChoice.SALT_VARIABLE + ") to the course salt that generate used");
-    }
-    String expected = ExerciseTemplate.variantId(template.id(), header.student(), courseSalt);
-    if (!expected.equals(header.variant())) {
-      throw new InputException(header.variantLocation(), "variant: '" + header.variant() + "' does not belong to "
-          + "student " + header.student() + " (each student's variant is derived from their id and the course salt)");
-    }
-    return header.variant();
-  }
-
   @Override
   public Integer call() throws Exception {
-    if (carriedForwardCredit != null && !(carriedForwardCredit >= 0 && carriedForwardCredit <= 1)) {
-      throw new UsageException("--carried-forward-credit: expected 0 to 1, got " + carriedForwardCredit);
+    GradingOptions options;
+    try {
+      options = new GradingOptions(exercisesFolder, reportFolder, templatesFolder, carriedForwardCredit, keepGoing,
+          !noReports, VariantChoice.salt(salt));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    ExerciseCatalog catalog = new ExerciseCatalog(exercisesFolder);
-    ReportRenderer renderer = new ReportRenderer(templatesFolder);
-    SubmissionLoader loader = new SubmissionLoader();
-    ReportFiles files = new ReportFiles(reportFolder);
-    List<SubmissionResult> results = new ArrayList<>();
-    List<String> reportPaths = new ArrayList<>();
-    java.util.Map<String, Path> reportOwners = new java.util.HashMap<>();
-    for (Path file : submissionFiles) {
-      SubmissionLoader.Header header = loader.readHeader(file, file.toString());
-      Path earlier = reportOwners.putIfAbsent(header.exerciseId() + "/" + header.student(), file);
-      if (earlier != null) {
-        throw new InputException(header.exerciseLocation(), "student " + header.student() + " already has a submission "
-            + "for exercise " + header.exerciseId() + " in this run (" + earlier + "); grade one per student");
-      }
-      ExerciseCatalog.Solved solved = catalog.find(header.exerciseId(),
-          verifiedVariant(catalog.template(header.exerciseId(), header.exerciseLocation()), header),
-          header.exerciseLocation());
-      Submission submission = loader.readAnswers(header, solved.definition().exercise(), solved.graph(), keepGoing);
-      GradingSpec grading = carriedForwardCredit == null
-          ? solved.definition().grading()
-          : solved.definition().grading().withCarriedForwardCredit(carriedForwardCredit);
-      SubmissionResult result = new Grader(solved.definition().exercise(), solved.graph(), grading, solved.spreads())
-          .grade(submission);
-      results.add(result);
-      ReportView view = ReportViews.of(result, solved.definition().exercise());
-      String base = result.exerciseId() + "/" + result.student();
-      reportPaths.add(files.add(base + ".html", renderer.render(ReportRenderer.HTML, view)).toString());
-      files.add(base + ".md", renderer.render(ReportRenderer.MARKDOWN, view));
-      files.add(base + ".junit.xml", renderer.render(ReportRenderer.JUNIT, view));
-    }
-    if (!noReports) {
-      files.writeAll();
-    }
+    GraderPipeline.Run run = new GraderPipeline(options).grade(submissionFiles);
+    List<SubmissionResult> results = run.graded().stream().map(GraderPipeline.Graded::result).toList();
+    List<String> reportPaths = run.graded().stream().map(graded -> String.valueOf(graded.htmlReport())).toList();
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? json(results) : text(results, noReports ? null : reportPaths));
     out.flush();
-    return results.stream().allMatch(SubmissionResult::allCorrect) ? 0 : 1;
+    return run.allCorrect() ? 0 : 1;
   }
 
   private static String text(List<SubmissionResult> results, List<String> reportPaths) {

@@ -42,15 +42,28 @@ public final class Grader {
 
   private final Map<String, String> notGradable = new LinkedHashMap<>();
 
-  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
-    this(exercise, graph, spec, Map.of());
+  /**
+   * How much each asked quantity moves when the given data move within their printed precision
+   * ({@link org.bptt.grader.solver.RoundingSensitivity}), estimated once per exercise.
+   */
+  @FunctionalInterface
+  public interface RoundingBudget {
+
+    /**
+     * @param names the asked quantities
+     * @param enough for each, the spread past which it is not gradable whatever more is learned,
+     *     so the estimate may stop looking at it
+     */
+    Map<String, Double> spreads(List<String> names, Map<String, Double> enough);
   }
 
-  /**
-   * @param spreads for each quantity, how much it moves when the given data move within their
-   *     printed precision ({@link org.bptt.grader.solver.RoundingSensitivity}); empty to skip
-   */
+  /** A grader whose tolerances take the given spreads into account (empty when the givens are exact). */
   public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, Map<String, Double> spreads) {
+    this(exercise, graph, spec, (names, enough) -> spreads);
+  }
+
+  /** A grader that estimates the asked quantities' rounding spreads with {@code budget}. */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, RoundingBudget budget) {
     this.exercise = exercise;
     this.graph = graph;
     this.spec = spec;
@@ -66,9 +79,21 @@ public final class Grader {
         tolerances.put(name, override.tolerance());
       }
     }
+    Map<String, Double> enough = new LinkedHashMap<>();
+    for (String name : asked) {
+      enough.put(name, notGradableBeyond(name));
+    }
+    Map<String, Double> spreads = budget.spreads(asked, enough);
     for (String name : asked) {
       applySensitivity(name, spreads.getOrDefault(name, 0.0));
     }
+  }
+
+  /** The spread past which a quantity is not gradable: a few percent of its size, and far past its tolerance. */
+  private double notGradableBeyond(String name) {
+    Value reference = graph.value(name);
+    double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
+    return Math.max(NOT_GRADABLE_SHARE * size, 100 * tolerances.get(name).halfWidth(size));
   }
 
   /**
@@ -85,7 +110,7 @@ public final class Grader {
     if (spread <= 2 * halfWidth) {
       return;
     }
-    if (Double.isInfinite(spread) || spread > Math.max(NOT_GRADABLE_SHARE * size, 100 * halfWidth)) {
+    if (Double.isInfinite(spread) || spread > notGradableBeyond(name)) {
       notGradable.put(name, "Not graded: this quantity changes by " + (Double.isInfinite(spread) ? "its whole value"
           : "up to " + Numbers.format(spread, 2)) + " when the given values move within their printed precision"
           + (graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)
@@ -130,19 +155,74 @@ public final class Grader {
    * left at its reference values: it does not follow from a page of hand calculation.
    */
   private Map<String, Value> consistentValues(Function<String, Value> given) {
-    Map<String, Value> values = new HashMap<>();
-    for (Quantity quantity : graph.quantities()) {
-      String name = quantity.name();
+    return new ConsistentValues(given);
+  }
+
+  /**
+   * A read-only view of the quantities as they follow from one student's answers, each computed
+   * on first use (with what it reads, in computation order): a submission costs the quantities its
+   * grading reads, not the whole graph.
+   */
+  private final class ConsistentValues extends java.util.AbstractMap<String, Value> {
+
+    private final Function<String, Value> given;
+    private final Map<String, Value> values = new HashMap<>();
+
+    ConsistentValues(Function<String, Value> given) {
+      this.given = given;
+    }
+
+    @Override
+    public Value get(Object key) {
+      String name = (String) key;
+      Value known = values.get(name);
+      if (known != null || !graph.contains(name)) {
+        return known;
+      }
+      for (String input : closureThroughUnanswered(name)) {
+        if (!values.containsKey(input)) {
+          values.put(input, consistentValue(input));
+        }
+      }
+      return values.get(name);
+    }
+
+    private Value consistentValue(String name) {
+      Quantity quantity = graph.quantity(name).orElseThrow();
       Value answer = given.apply(name);
       if (answer != null) {
-        values.put(name, answer);
-      } else if (quantity.isGiven() || quantity.stage() == Stage.TRAINING) {
-        values.put(name, graph.value(name));
-      } else {
-        values.put(name, quantity.main().compute(name, values::get));
+        return answer;
       }
+      if (quantity.isGiven() || quantity.stage() == Stage.TRAINING) {
+        return graph.value(name);
+      }
+      return quantity.main().compute(name, values::get);
     }
-    return values;
+
+    /** The quantity and, behind each one not yet known, what its main derivation reads, in computation order. */
+    private List<String> closureThroughUnanswered(String name) {
+      Set<String> seen = new HashSet<>();
+      Deque<String> pending = new ArrayDeque<>(List.of(name));
+      List<String> needed = new ArrayList<>();
+      while (!pending.isEmpty()) {
+        String next = pending.pop();
+        if (values.containsKey(next) || !seen.add(next)) {
+          continue;
+        }
+        needed.add(next);
+        Quantity quantity = graph.quantity(next).orElseThrow();
+        if (given.apply(next) == null && !quantity.isGiven() && quantity.stage() != Stage.TRAINING) {
+          pending.addAll(quantity.inputs());
+        }
+      }
+      needed.sort(java.util.Comparator.comparingInt(graph::position));
+      return needed;
+    }
+
+    @Override
+    public Set<Entry<String, Value>> entrySet() {
+      throw new UnsupportedOperationException("consistent values are read by name only");
+    }
   }
 
   private QuantityResult gradeOne(String name, Map<String, Answer> answers, Function<String, Value> given,
@@ -223,7 +303,7 @@ public final class Grader {
       }
     }
     List<String> ordered = new ArrayList<>(slips);
-    ordered.sort(java.util.Comparator.comparingInt(graph.names()::indexOf));
+    ordered.sort(java.util.Comparator.comparingInt(graph::position));
     return ordered;
   }
 

@@ -145,8 +145,9 @@ public final class ExerciseTemplate {
         }
       }
     }
-    Map<String, Double> spreads = RoundingSensitivity.spreads(exercise, candidate.givenHalfUnits(), id.hashCode());
-    if (!new Grader(exercise, graph, candidate.grading(), spreads).notGradable().isEmpty()) {
+    Grader grader = new Grader(exercise, graph, candidate.grading(), (names, enough) ->
+        RoundingSensitivity.spreads(exercise, graph, names, enough, candidate.givenHalfUnits(), id.hashCode()));
+    if (!grader.notGradable().isEmpty()) {
       return "an asked quantity that is not gradable";
     }
     return null;

@@ -1,11 +1,14 @@
 package org.bptt.grader.solver;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.Parameter;
 import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
 
 /**
  * The reference solver: from a parsed exercise to the graph of every quantity a student could be
@@ -52,7 +55,7 @@ public final class ElmanSolver {
     return parameter.isTrained() ? Names.UPDATED + parameter.canonicalName() : parameter.canonicalName();
   }
 
-  /** L_after[n]: the total loss after n updates, for each n the exercise reports. */
+  /** L_after[n]: the total loss after n updates, for each n the exercise reports, all from one training run. */
   private static void addTraining(ElmanGraphBuilder base) {
     Exercise exercise = base.exercise;
     List<String> parameterNames = new ArrayList<>();
@@ -61,26 +64,89 @@ public final class ElmanSolver {
         parameterNames.add(parameter.canonicalName());
       }
     }
+    TrainingRun run = new TrainingRun(exercise);
     for (int updates : exercise.training().reportLossAfter()) {
       base.add(Names.lossAfter(updates), Stage.TRAINING, "total loss after " + updates + " updates", parameterNames,
           in -> {
-            Map<Parameter, Tensor> parameters = new java.util.EnumMap<>(Parameter.class);
+            Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
             for (String name : parameterNames) {
               parameters.put(Parameter.byCanonicalName(name), in.tensor(name));
             }
-            return Tensor.scalar(lossAfter(withParameters(exercise, parameters), updates));
+            return Tensor.scalar(run.lossAfter(parameters, updates));
           });
+    }
+  }
+
+  /**
+   * One training run from a set of parameters, advanced only as far as the largest count read so
+   * far and recording the loss at every count the exercise reports on the way: L_after[100] and
+   * L_after[1000] share the first 100 updates, and a run nobody reads past 100 stops there. The
+   * last run is kept, keyed by its starting parameters, so every L_after[n] of one graph reads it.
+   */
+  private static final class TrainingRun {
+
+    private final Exercise exercise;
+    private final List<Integer> counts;
+    private final QuantityGraph step;
+    private final List<Parameter> trained = new ArrayList<>();
+    private Map<Parameter, Tensor> start;
+    private Map<String, Tensor> current;
+    private int epoch;
+    private final Map<Integer, Double> losses = new HashMap<>();
+
+    TrainingRun(Exercise exercise) {
+      this.exercise = exercise;
+      this.counts = exercise.training().reportLossAfter();
+      this.step = solveTrainingStep(exercise);
+      for (Parameter parameter : Parameter.values()) {
+        if (parameter.isTrained() && parameter.existsIn(exercise.model())) {
+          trained.add(parameter);
+        }
+      }
+    }
+
+    synchronized double lossAfter(Map<Parameter, Tensor> parameters, int updates) {
+      if (!parameters.equals(start)) {
+        start = parameters;
+        current = new HashMap<>();
+        for (Parameter parameter : trained) {
+          current.put(parameter.canonicalName(), parameters.get(parameter));
+        }
+        epoch = 0;
+        losses.clear();
+      }
+      while (!losses.containsKey(updates)) {
+        if (counts.contains(epoch) || epoch == updates) {
+          Tensor loss = (Tensor) step.evaluate(current, List.of(Names.TOTAL_LOSS)).get(Names.TOTAL_LOSS);
+          losses.put(epoch, loss.scalarValue());
+        }
+        if (epoch < updates) {
+          current = updateOnce(step, trained, current);
+          epoch++;
+        }
+      }
+      return losses.get(updates);
     }
   }
 
   /** Trains for the given number of updates and returns the total loss of the resulting parameters. */
   public static double lossAfter(Exercise exercise, int updates) {
-    Exercise current = exercise;
-    for (int epoch = 0; epoch < updates; epoch++) {
-      QuantityGraph step = solveTrainingStep(current);
-      current = withParameters(current, UpdateBuilder.updatedParameters(step, current.parameters()));
+    return new TrainingRun(exercise).lossAfter(exercise.parameters(), updates);
+  }
+
+  /** One SGD update: the training step's graph evaluated with the current parameters. */
+  private static Map<String, Tensor> updateOnce(QuantityGraph step, List<Parameter> trained,
+      Map<String, Tensor> current) {
+    List<String> wanted = new ArrayList<>();
+    for (Parameter parameter : trained) {
+      wanted.add(Names.UPDATED + parameter.canonicalName());
     }
-    return lossOf(current);
+    Map<String, Value> updated = step.evaluate(current, wanted);
+    Map<String, Tensor> next = new HashMap<>();
+    for (Parameter parameter : trained) {
+      next.put(parameter.canonicalName(), (Tensor) updated.get(Names.UPDATED + parameter.canonicalName()));
+    }
+    return next;
   }
 
   /** The total loss of an exercise's given parameters (forward pass only). */

@@ -1,25 +1,38 @@
 package org.bptt.grader.solver;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.bptt.grader.value.Value;
 
 /**
- * The solved exercise: every named quantity in the order it was computed, with its reference
- * value. Immutable once built, so one graph can serve many gradings at once.
+ * The solved exercise: every quantity the solver can compute, in a topological order, each with
+ * its reference value. Values are computed on first use and kept, so a graph costs only what is
+ * read from it: the asked quantities and what they depend on. Reading is synchronized, so one graph
+ * can serve many gradings at once.
  */
 public final class QuantityGraph {
 
   private final Map<String, Quantity> quantities;
-  private final Map<String, Value> values;
+  private final Map<String, Integer> order;
+  private final Map<String, Value> values = new HashMap<>();
 
-  private QuantityGraph(Map<String, Quantity> quantities, Map<String, Value> values) {
+  private QuantityGraph(Map<String, Quantity> quantities) {
     this.quantities = Collections.unmodifiableMap(quantities);
-    this.values = Collections.unmodifiableMap(values);
+    Map<String, Integer> positions = new HashMap<>();
+    for (String name : quantities.keySet()) {
+      positions.put(name, positions.size());
+    }
+    this.order = positions;
   }
 
   /** All quantities in computation order (a topological order of the graph). */
@@ -39,13 +52,84 @@ public final class QuantityGraph {
     return Optional.ofNullable(quantities.get(name));
   }
 
-  /** The reference value of a quantity; fails for a name the graph does not have. */
-  public Value value(String name) {
-    Value value = values.get(name);
-    if (value == null) {
+  /** A quantity's position in computation order; fails for a name the graph does not have. */
+  public int position(String name) {
+    Integer position = order.get(name);
+    if (position == null) {
       throw new IllegalArgumentException("no quantity named " + name);
     }
-    return value;
+    return position;
+  }
+
+  /** The reference value of a quantity, computed (with what it reads) on first use. */
+  public synchronized Value value(String name) {
+    Value value = values.get(name);
+    if (value != null) {
+      return value;
+    }
+    Quantity quantity = quantities.get(name);
+    if (quantity == null) {
+      throw new IllegalArgumentException("no quantity named " + name);
+    }
+    // Inputs first, in computation order, so that long chains (h[50] back to h[1]) do not recurse deeply.
+    for (String input : closure(List.of(name))) {
+      if (!values.containsKey(input)) {
+        Quantity node = quantities.get(input);
+        values.put(input, node.main().compute(input, values::get));
+      }
+    }
+    return values.get(name);
+  }
+
+  /**
+   * The named quantities and every quantity their main derivations read, directly or not, in
+   * computation order.
+   */
+  public List<String> closure(Collection<String> names) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> pending = new ArrayList<>(names);
+    while (!pending.isEmpty()) {
+      String name = pending.remove(pending.size() - 1);
+      Quantity quantity = quantities.get(name);
+      if (quantity == null) {
+        throw new IllegalArgumentException("no quantity named " + name);
+      }
+      if (seen.add(name)) {
+        pending.addAll(quantity.inputs());
+      }
+    }
+    List<String> ordered = new ArrayList<>(seen);
+    ordered.sort((first, second) -> Integer.compare(order.get(first), order.get(second)));
+    return ordered;
+  }
+
+  /**
+   * Evaluates the wanted quantities with some quantities replaced ({@code substitutes}: other
+   * given values, say), reading nothing of this graph's cached values: one training epoch is this
+   * graph evaluated with the epoch's parameters, without building a new graph.
+   */
+  public Map<String, Value> evaluate(Map<String, ? extends Value> substitutes, Collection<String> wanted) {
+    Set<String> needed = new HashSet<>();
+    List<String> pending = new ArrayList<>(wanted);
+    while (!pending.isEmpty()) {
+      String name = pending.remove(pending.size() - 1);
+      if (needed.add(name) && !substitutes.containsKey(name)) {
+        pending.addAll(quantities.get(name).inputs());
+      }
+    }
+    List<String> ordered = new ArrayList<>(needed);
+    ordered.sort((first, second) -> Integer.compare(order.get(first), order.get(second)));
+    Map<String, Value> computed = new HashMap<>(substitutes);
+    for (String name : ordered) {
+      if (!computed.containsKey(name)) {
+        computed.put(name, quantities.get(name).main().compute(name, computed::get));
+      }
+    }
+    Map<String, Value> result = new LinkedHashMap<>();
+    for (String name : wanted) {
+      result.put(name, computed.get(name));
+    }
+    return result;
   }
 
   /**
@@ -56,15 +140,14 @@ public final class QuantityGraph {
   public Value recompute(String name, Derivation derivation, Function<String, Value> substitutes) {
     return derivation.compute(name, input -> {
       Value substitute = substitutes.apply(input);
-      return substitute != null ? substitute : values.get(input);
+      return substitute != null ? substitute : value(input);
     });
   }
 
-  /** Builds a graph by evaluating quantities as they are added; inputs must already be present. */
+  /** Declares quantities in computation order; every input must be declared before what reads it. */
   public static final class Builder {
 
     private final Map<String, Quantity> quantities = new LinkedHashMap<>();
-    private final Map<String, Value> values = new LinkedHashMap<>();
 
     public Builder add(Quantity quantity) {
       if (quantities.containsKey(quantity.name())) {
@@ -77,10 +160,7 @@ public final class QuantityGraph {
           }
         }
       }
-      // Only the main derivation is evaluated here; tests check that the others agree with it.
-      Value value = quantity.main().compute(quantity.name(), values::get);
       quantities.put(quantity.name(), quantity);
-      values.put(quantity.name(), value);
       return this;
     }
 
@@ -88,12 +168,8 @@ public final class QuantityGraph {
       return quantities.containsKey(name);
     }
 
-    public Value value(String name) {
-      return values.get(name);
-    }
-
     public QuantityGraph build() {
-      return new QuantityGraph(new LinkedHashMap<>(quantities), new LinkedHashMap<>(values));
+      return new QuantityGraph(new LinkedHashMap<>(quantities));
     }
   }
 }

@@ -160,14 +160,4 @@ final class UpdateBuilder {
           in -> in.tensor(current).minus(in.tensor(step).reshape(in.tensor(current).shape()).scale(rate)));
     }
   }
-
-  /** The parameters after the update, read from a solved graph (h0 is not trained). */
-  static Map<Parameter, Tensor> updatedParameters(QuantityGraph graph, Map<Parameter, Tensor> current) {
-    Map<Parameter, Tensor> next = new EnumMap<>(Parameter.class);
-    for (Map.Entry<Parameter, Tensor> entry : current.entrySet()) {
-      String updated = Names.UPDATED + entry.getKey().canonicalName();
-      next.put(entry.getKey(), graph.contains(updated) ? (Tensor) graph.value(updated) : entry.getValue());
-    }
-    return next;
-  }
 }

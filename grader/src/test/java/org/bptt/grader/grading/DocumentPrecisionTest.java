@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bptt.grader.TestExercises;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.Location;
-import org.bptt.grader.load.ExerciseCatalog;
+import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.value.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,12 +25,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DocumentPrecisionTest {
 
+  /** The seed exercise file with this id: seed-000 is exercises/seed-000-tanh-three-steps.yaml. */
+  private static Path exerciseFile(String exerciseId) {
+    return switch (exerciseId) {
+      case "seed-000" -> TestExercises.FOLDER.resolve(GradingFixture.SEED_000);
+      case "seed-001" -> TestExercises.FOLDER.resolve(GradingFixture.SEED_001);
+      case "seed-002" -> TestExercises.FOLDER.resolve("seed-002-forward-sensitivities.yaml");
+      case "seed-003" -> TestExercises.FOLDER.resolve(GradingFixture.SEED_003);
+      case "seed-004" -> TestExercises.FOLDER.resolve(GradingFixture.SEED_004);
+      default -> throw new IllegalArgumentException("no seed exercise " + exerciseId);
+    };
+  }
+
   private static SubmissionResult gradeAll(String exerciseId, int decimals, double firstDigitError)
       throws InputException {
-    ExerciseCatalog.Solved solved = new ExerciseCatalog(Path.of("exercises")).find(exerciseId, null,
-        Location.ofFile("test"));
-    Grader grader = new Grader(solved.definition().exercise(), solved.graph(), solved.definition().grading(),
-        solved.spreads());
+    PreparedExercise solved = PreparedExercise.prepare(new ExerciseLoader().loadDefinition(
+        exerciseFile(exerciseId), exerciseId));
+    Grader grader = solved.grader();
     Map<String, Answer> answers = new LinkedHashMap<>();
     for (String name : grader.asked()) {
       if (!(solved.graph().value(name) instanceof Tensor reference)) {

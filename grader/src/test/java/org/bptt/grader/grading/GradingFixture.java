@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bptt.grader.TestExercises;
@@ -12,7 +13,7 @@ import org.bptt.grader.error.Location;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
@@ -31,11 +32,15 @@ final class GradingFixture {
   final Exercise exercise;
   final QuantityGraph graph;
   final GradingSpec spec;
+  private final ExerciseDefinition definition;
+  private final Map<GradingSpec, Grader> graders = new HashMap<>();
 
-  private GradingFixture(Exercise exercise, GradingSpec spec) {
-    this.exercise = exercise;
-    this.graph = ElmanSolver.solve(exercise);
-    this.spec = spec;
+  /** Inline exercises have exact givens (no printed precision): rounding moves nothing. */
+  private GradingFixture(ExerciseDefinition definition) {
+    this.definition = definition;
+    this.exercise = definition.exercise();
+    this.spec = definition.grading();
+    this.graph = PreparedExercise.prepare(definition).graph();
   }
 
   /** A seed exercise in exercises/, graded with its own grading block (or the defaults). */
@@ -46,7 +51,7 @@ final class GradingFixture {
   static GradingFixture of(Path file) {
     try {
       ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, "exercises/" + file.getFileName());
-      return new GradingFixture(definition.exercise(), definition.grading());
+      return new GradingFixture(definition);
     } catch (InputException e) {
       throw new AssertionError(e.getMessage(), e);
     }
@@ -55,7 +60,8 @@ final class GradingFixture {
   /** An exercise written inline, graded with the default spec. */
   static GradingFixture parse(String yaml) {
     try {
-      return new GradingFixture(new ExerciseLoader().parse(yaml, "inline.yaml"), GradingSpec.defaults());
+      return new GradingFixture(new ExerciseDefinition(new ExerciseLoader().parse(yaml, "inline.yaml"),
+          GradingSpec.defaults(), Map.of()));
     } catch (InputException e) {
       throw new AssertionError(e.getMessage(), e);
     }
@@ -90,7 +96,13 @@ final class GradingFixture {
   // --- submissions -------------------------------------------------------------------------
 
   Grader grader() {
-    return new Grader(exercise, graph, spec);
+    return grader(spec);
+  }
+
+  /** The grader the grade command would build for this exercise with these settings, rounding budgets included. */
+  Grader grader(GradingSpec gradingSpec) {
+    return graders.computeIfAbsent(gradingSpec, settings ->
+        PreparedExercise.prepare(new ExerciseDefinition(exercise, settings, definition.givenHalfUnits())).grader());
   }
 
   static Answer answer(String name, Value value) {
@@ -112,7 +124,7 @@ final class GradingFixture {
   }
 
   SubmissionResult gradeAnswers(Map<String, Answer> answers, GradingSpec gradingSpec) {
-    return new Grader(exercise, graph, gradingSpec).grade(submission(exercise.id(), answers));
+    return grader(gradingSpec).grade(submission(exercise.id(), answers));
   }
 
   /** Grades a single answer and returns its result. */

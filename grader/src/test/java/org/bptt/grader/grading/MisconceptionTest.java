@@ -104,7 +104,7 @@ class MisconceptionTest {
 
     assertDiagnosis(result(graded, example.quantity()), id, example);
     for (QuantityResult q : graded.quantities()) {
-      if (!q.name().equals(example.quantity())) {
+      if (!q.name().equals(example.quantity()) && !fixture.grader().notGradable().containsKey(q.name())) {
         assertEquals(Verdict.CORRECT, q.verdict(), q.name());
       }
     }
@@ -326,6 +326,9 @@ class MisconceptionTest {
     SubmissionResult graded = fixture.grade(fixture.referenceAnswers());
     assertFalse(graded.quantities().isEmpty());
     for (QuantityResult q : graded.quantities()) {
+      if (fixture.grader().notGradable().containsKey(q.name())) {
+        continue; // too sensitive to the givens' rounding to grade (seed 001's L_after[1000])
+      }
       assertEquals(Verdict.CORRECT, q.verdict(), q.name() + ": " + q.feedback());
       assertNull(q.diagnosis(), q.name());
       assertEquals(1.0, q.credit(), q.name());
@@ -353,7 +356,7 @@ class MisconceptionTest {
     assertEquals(Verdict.WRONG, result(graded, slip).verdict());
     assertTrue(graded.count(Verdict.CARRIED_FORWARD) > 0, "something is carried forward");
     for (QuantityResult q : graded.quantities()) {
-      if (q.name().equals(slip)) {
+      if (q.name().equals(slip) || fixture.grader().notGradable().containsKey(q.name())) {
         continue;
       }
       assertTrue(q.verdict() == Verdict.CORRECT || q.verdict() == Verdict.CARRIED_FORWARD,

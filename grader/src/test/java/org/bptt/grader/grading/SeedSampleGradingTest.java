@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bptt.grader.error.InputException;
-import org.bptt.grader.load.ExerciseCatalog;
+import org.bptt.grader.error.GraderException;
+import org.bptt.grader.pipeline.GraderPipeline;
+import org.bptt.grader.pipeline.GradingOptions;
 import org.bptt.grader.load.SubmissionLoader;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +21,15 @@ import org.junit.jupiter.api.Test;
 class SeedSampleGradingTest {
 
   private static SubmissionResult grade(String sample) throws InputException {
-    ExerciseCatalog catalog = new ExerciseCatalog(Path.of("exercises"));
-    SubmissionLoader loader = new SubmissionLoader();
     Path file = Path.of("exercises/samples", sample + ".yaml");
-    SubmissionLoader.Header header = loader.readHeader(file, file.toString());
-    ExerciseCatalog.Solved solved = catalog.find(header.exerciseId(), null, header.exerciseLocation());
-    Submission submission = loader.readAnswers(header, solved.definition().exercise(), solved.graph(), false);
-    return new Grader(solved.definition().exercise(), solved.graph(), solved.definition().grading(), solved.spreads())
-        .grade(submission);
+    GradingOptions options = new GradingOptions(Path.of("exercises"), Path.of("unused"), null, null, false, false, null);
+    try {
+      return new GraderPipeline(options).grade(List.of(file)).graded().get(0).result();
+    } catch (InputException e) {
+      throw e;
+    } catch (GraderException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   /** "verdict" or "verdict <- based, on" for every answered quantity that is not simply correct. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bptt.grader.TestExercises;
 import org.bptt.grader.error.Location;
-import org.bptt.grader.load.ExerciseCatalog;
+import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
@@ -103,7 +103,7 @@ class VerdictTest {
       GradingSpec spec = new GradingSpec(new Tolerance.DecimalPlaces(4), List.of(
           new GradingSpec.Override("h[t]", new Tolerance.DecimalPlaces(2)),
           new GradingSpec.Override("h[1]", new Tolerance.DecimalPlaces(6))), 1.0);
-      Grader grader = new Grader(seed.exercise, seed.graph, spec);
+      Grader grader = seed.grader(spec);
       assertEquals(new Tolerance.DecimalPlaces(2), grader.toleranceFor("h[1]"));
       assertEquals(new Tolerance.DecimalPlaces(2), grader.toleranceFor("h[3]"));
       assertEquals(new Tolerance.DecimalPlaces(4), grader.toleranceFor("y[1]"));
@@ -355,10 +355,9 @@ class VerdictTest {
 
     @Test
     void aQuantityTheSheetCannotDecideIsNotGradedAndNotCounted() throws Exception {
-      ExerciseCatalog.Solved solved = ExerciseCatalog.solve(new ExerciseLoader().loadDefinition(
+      PreparedExercise solved = PreparedExercise.prepare(new ExerciseLoader().loadDefinition(
           TestExercises.FOLDER.resolve(GradingFixture.SEED_001), GradingFixture.SEED_001));
-      Grader grader = new Grader(solved.definition().exercise(), solved.graph(), solved.definition().grading(),
-          solved.spreads());
+      Grader grader = solved.grader();
       assertTrue(grader.notGradable().containsKey("L_after[1000]"), grader.notGradable().toString());
 
       Map<String, Answer> answers = new LinkedHashMap<>();

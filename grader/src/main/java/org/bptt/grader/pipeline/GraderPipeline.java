@@ -1,0 +1,142 @@
+package org.bptt.grader.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bptt.grader.error.GraderException;
+import org.bptt.grader.error.InputException;
+import org.bptt.grader.error.UsageException;
+import org.bptt.grader.grading.Submission;
+import org.bptt.grader.grading.SubmissionResult;
+import org.bptt.grader.load.ExerciseDefinition;
+import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.load.SubmissionLoader;
+import org.bptt.grader.report.ReportFiles;
+import org.bptt.grader.report.ReportRenderer;
+import org.bptt.grader.report.ReportView;
+import org.bptt.grader.report.ReportViews;
+import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.QuantityGraph;
+
+/**
+ * The grader as a library: one call grades a class, and each step of the pipeline is a method
+ * of its own, in the order the data flows: load the exercise, solve it, load the submission,
+ * grade it, render the reports, write them. The command line and the tests go through here.
+ */
+public final class GraderPipeline {
+
+  /** One graded submission: the file it came from, its result, and its HTML report (null when none is written). */
+  public record Graded(Path file, SubmissionResult result, Path htmlReport) {}
+
+  /** Every submission of a run, in the order given. */
+  public record Run(List<Graded> graded) {
+
+    public Run {
+      graded = List.copyOf(graded);
+    }
+
+    public boolean allCorrect() {
+      return graded.stream().allMatch(one -> one.result().allCorrect());
+    }
+  }
+
+  private final GradingOptions options;
+  private ReportRenderer renderer;
+
+  public GraderPipeline(GradingOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Grades the submission files. Reports are written only when every file was good: a bad file
+   * stops the run with its error and nothing is written.
+   */
+  public Run grade(List<Path> submissionFiles) throws GraderException {
+    ExerciseCatalog catalog = new ExerciseCatalog(options.exercisesFolder(), options.carriedForwardCredit());
+    ReportFiles reports = new ReportFiles(options.reportFolder());
+    Map<String, Path> seen = new HashMap<>();
+    List<Graded> graded = new ArrayList<>();
+    SubmissionLoader loader = new SubmissionLoader();
+    for (Path file : submissionFiles) {
+      SubmissionLoader.Header header = loader.readHeader(file, file.toString());
+      requireOnePerStudent(header, file, seen);
+      PreparedExercise exercise = catalog.forSubmission(header, options.salt()); // 1-2. load and solve, once each
+      Submission submission = loadSubmission(loader, header, exercise);           // 3.
+      SubmissionResult result = grade(exercise, submission);                      // 4.
+      Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5.
+      graded.add(new Graded(file, result, html));
+    }
+    if (options.writeReports()) {
+      reports.writeAll();                                                         // 6.
+    }
+    return new Run(graded);
+  }
+
+  // --- the steps -----------------------------------------------------------------------------
+
+  /** 1. An exercise file; for a randomized exercise, the student's variant (or the preview without a student). */
+  public static ExerciseDefinition loadExercise(Path file, String student, String salt)
+      throws InputException, UsageException {
+    ExerciseTemplate template = new ExerciseLoader().loadTemplate(file, file.toString());
+    if (!template.isRandomized() || student == null) {
+      return template.definition();
+    }
+    if (salt == null || salt.isEmpty()) {
+      throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
+          + ExerciseCatalog.SALT_VARIABLE + ") to the course salt");
+    }
+    return template.variant(ExerciseTemplate.variantId(template.id(), student, salt));
+  }
+
+  /** 2. The exercise's solution graph; values are computed as they are read. */
+  public static QuantityGraph solve(ExerciseDefinition definition) {
+    return ElmanSolver.solve(definition.exercise());
+  }
+
+  /** 2. The exercise solved and made ready to grade: rounding budgets and the grader, built once. */
+  public PreparedExercise prepare(ExerciseDefinition definition) {
+    return PreparedExercise.prepare(definition, null, options.carriedForwardCredit());
+  }
+
+  /** 3. A submission's answers, read against the exercise's quantities. */
+  public Submission loadSubmission(SubmissionLoader loader, SubmissionLoader.Header header, PreparedExercise exercise)
+      throws InputException {
+    return loader.readAnswers(header, exercise.exercise(), exercise.graph(), options.keepGoing());
+  }
+
+  /** 4. The verdict on every asked quantity. */
+  public SubmissionResult grade(PreparedExercise exercise, Submission submission) {
+    return exercise.grader().grade(submission);
+  }
+
+  /** 5. The HTML, Markdown and JUnit XML reports, added to the run's files; returns the HTML report's path. */
+  public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports) throws InputException {
+    ReportRenderer templates = renderer();
+    ReportView view = ReportViews.of(result, exercise.exercise());
+    String base = result.exerciseId() + "/" + result.student();
+    Path html = reports.add(base + ".html", templates.render(ReportRenderer.HTML, view));
+    reports.add(base + ".md", templates.render(ReportRenderer.MARKDOWN, view));
+    reports.add(base + ".junit.xml", templates.render(ReportRenderer.JUNIT, view));
+    return html;
+  }
+
+  /** FreeMarker is configured on first use, so a run that writes no report never pays for it. */
+  private ReportRenderer renderer() throws InputException {
+    if (renderer == null) {
+      renderer = new ReportRenderer(options.templatesFolder());
+    }
+    return renderer;
+  }
+
+  private static void requireOnePerStudent(SubmissionLoader.Header header, Path file, Map<String, Path> seen)
+      throws InputException {
+    Path earlier = seen.putIfAbsent(header.exerciseId() + "/" + header.student(), file);
+    if (earlier != null) {
+      throw new InputException(header.exerciseLocation(), "student " + header.student() + " already has a submission "
+          + "for exercise " + header.exerciseId() + " in this run (" + earlier + "); grade one per student");
+    }
+  }
+}
