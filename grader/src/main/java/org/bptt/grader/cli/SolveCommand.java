@@ -3,13 +3,13 @@ package org.bptt.grader.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bptt.grader.exercise.Exercise;
-import org.bptt.grader.load.ExerciseLoader;
-import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.load.ExerciseDefinition;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.SolutionJson;
 import org.bptt.grader.present.SolutionText;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.SolutionViews;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.QuantityGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code solve EXERCISE}: prints the worked solution, every quantity stage by stage; as an answer
+ * {@code solve EXERCISE}: prints the worked solution, stage by stage: the asked quantities and what they
+ * need ({@code --all}: every quantity); as an answer
  * key in HTML or Markdown with {@code --format html|markdown}.
  */
 @Command(name = "solve", mixinStandardHelpOptions = true,
@@ -52,11 +53,17 @@ final class SolveCommand implements Callable<Integer> {
   @Option(names = "--salt", description = "the course salt for --student (default: BPTT_COURSE_SALT)")
   String salt;
 
+  @Option(names = "--all", description = "every quantity the solver can compute, not only the asked ones and what "
+      + "they need")
+  boolean all;
+
   @Override
   public Integer call() throws Exception {
-    ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
-    Exercise exercise = VariantChoice.of(template, student, salt).definition().exercise();
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    ExerciseDefinition definition = GraderPipeline.loadExercise(exerciseFile, student, VariantChoice.salt(salt));
+    Exercise exercise = definition.exercise();
+    QuantityGraph solved = GraderPipeline.solve(definition);
+    QuantityGraph graph = all || exercise.asked().isEmpty()
+        ? solved : solved.restrictedTo(AskedQuantities.expand(exercise.asked(), solved));
     int shown = Math.max(1, Math.min(17, digits));
     String rendered = switch (format) {
       case json -> SolutionJson.render(exercise, graph);

@@ -19,25 +19,37 @@ public final class AskedQuantities {
   private AskedQuantities() {}
 
   public static List<String> expand(List<String> patterns, QuantityGraph graph) {
-    Set<String> chosen = new LinkedHashSet<>();
-    List<Pattern> regexes = new ArrayList<>();
+    Set<String> chosen = new java.util.HashSet<>();
     for (String pattern : patterns) {
-      regexes.addAll(toRegexes(pattern, graph));
-    }
-    for (String name : graph.names()) {
-      for (Pattern regex : regexes) {
-        if (regex.matcher(name).matches()) {
-          chosen.add(name);
-          break;
+      for (Pattern regex : toRegexes(pattern, graph)) {
+        // Only the names of the same shape can match: h[t] is looked for among h[1], h[2], ...
+        for (String name : graph.namesShaped(shapeOf(regex.pattern()))) {
+          if (regex.matcher(name).matches()) {
+            chosen.add(name);
+          }
         }
       }
     }
-    return List.copyOf(chosen);
+    List<String> ordered = new ArrayList<>(chosen);
+    ordered.sort(java.util.Comparator.comparingInt(graph::position));
+    return List.copyOf(ordered);
   }
+
+  /**
+   * A name, or a quoted pattern built by {@link #toRegexes}, with every index replaced by '#':
+   * "s2.dh[3]/dh[1]" and the pattern of "s2.dh[T]/dh[k]" are both "s2.dh[#]/dh[#]".
+   */
+  static String shapeOf(String nameOrQuotedPattern) {
+    String plain = nameOrQuotedPattern.replace("\\Q", "").replace("\\E", "").replace("\\[", "[")
+        .replace("\\]", "]");
+    return INDEX.matcher(plain).replaceAll("[#]");
+  }
+
+  private static final Pattern INDEX = Pattern.compile("\\[[^\\]]*\\]");
 
   private static List<Pattern> toRegexes(String pattern, QuantityGraph graph) {
     boolean indexed = pattern.matches(".*\\[[tknT]\\].*");
-    boolean anySequence = indexed && !SEQUENCE_PREFIX.matcher(pattern).matches();
+    boolean anySequence = indexed && !SEQUENCE_PREFIX.matcher(pattern.replaceFirst("^norm2?\\(", "")).matches();
     List<String> prefixes = new ArrayList<>();
     prefixes.add("");
     if (anySequence) {
@@ -47,8 +59,12 @@ public final class AskedQuantities {
     }
     List<Pattern> regexes = new ArrayList<>();
     for (String prefix : prefixes) {
-      String full = prefix + pattern;
-      String sequence = full.matches("^s\\d+\\..*") ? full.substring(0, full.indexOf('.') + 1) : "";
+      // A norm's sequence prefix goes inside it: norm(s1.dh[T]/dh[k]).
+      String full = pattern.matches("norm2?\\(.*") && !prefix.isEmpty()
+          ? pattern.substring(0, pattern.indexOf('(') + 1) + prefix + pattern.substring(pattern.indexOf('(') + 1)
+          : prefix + pattern;
+      String unwrapped = full.replaceFirst("^norm2?\\(", "");
+      String sequence = unwrapped.matches("^s\\d+\\..*") ? unwrapped.substring(0, unwrapped.indexOf('.') + 1) : "";
       int last = lastStep(graph, sequence);
       if (last == 0) { // a batch total: the longest sequence's last step
         for (int s = 1; graph.contains("s" + s + ".h[1]"); s++) {

@@ -1,5 +1,6 @@
 package org.bptt.grader.solver;
 
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.bptt.grader.value.Tensor;
@@ -25,10 +26,18 @@ final class JacobianBuilder {
         for (int k = t - 1; k >= 0; k--) {
           String name = p + Names.jacobian(t, k);
           if (k < t - 1) {
+            // Built from the earlier end, dh[t]/dh[k+1] dh[k+1]/dh[k]: dh[T]/dh[k] for every k then
+            // needs only the T products of its own row, not every pair before it. The other
+            // order, dh[t]/dh[t-1] dh[t-1]/dh[k], is a second derivation a student may follow.
+            String later = p + Names.jacobian(t, k + 1);
+            String step = p + Names.jacobian(k + 1, k);
             String local = p + Names.jacobian(t, t - 1);
             String rest = p + Names.jacobian(t - 1, k);
-            base.add(name, Stage.JACOBIAN, "product of local Jacobians dh[t]/dh[t-1] dh[t-1]/dh[k]",
-                ElmanGraphBuilder.inputs(local, rest), in -> in.tensor(local).times(in.tensor(rest)));
+            base.graph.add(new Quantity(name, Stage.JACOBIAN, "product of local Jacobians dh[t]/dh[k+1] dh[k+1]/dh[k]",
+                List.of(new Derivation("dh[t]/dh[k+1] dh[k+1]/dh[k]", ElmanGraphBuilder.inputs(later, step),
+                        in -> in.tensor(later).times(in.tensor(step))),
+                    new Derivation("dh[t]/dh[t-1] dh[t-1]/dh[k]", ElmanGraphBuilder.inputs(local, rest),
+                        in -> in.tensor(local).times(in.tensor(rest))))));
           }
           base.add("norm(" + name + ")", Stage.JACOBIAN, "Frobenius norm of " + Names.jacobian(t, k),
               ElmanGraphBuilder.inputs(name), in -> Tensor.scalar(in.tensor(name).frobeniusNorm()));

@@ -25,6 +25,7 @@ public final class QuantityGraph {
   private final Map<String, Quantity> quantities;
   private final Map<String, Integer> order;
   private final Map<String, Value> values = new HashMap<>();
+  private Map<String, List<String>> namesByShape;
 
   private QuantityGraph(Map<String, Quantity> quantities) {
     this.quantities = Collections.unmodifiableMap(quantities);
@@ -52,6 +53,17 @@ public final class QuantityGraph {
     return Optional.ofNullable(quantities.get(name));
   }
 
+  /** The names of one shape (every index replaced by '#', as "s1.dh[#]/dh[#]"), in computation order. */
+  synchronized List<String> namesShaped(String shape) {
+    if (namesByShape == null) {
+      namesByShape = new HashMap<>();
+      for (String name : quantities.keySet()) {
+        namesByShape.computeIfAbsent(AskedQuantities.shapeOf(name), key -> new ArrayList<>()).add(name);
+      }
+    }
+    return namesByShape.getOrDefault(shape, List.of());
+  }
+
   /** A quantity's position in computation order; fails for a name the graph does not have. */
   public int position(String name) {
     Integer position = order.get(name);
@@ -71,12 +83,20 @@ public final class QuantityGraph {
     if (quantity == null) {
       throw new IllegalArgumentException("no quantity named " + name);
     }
-    // Inputs first, in computation order, so that long chains (h[50] back to h[1]) do not recurse deeply.
-    for (String input : closure(List.of(name))) {
-      if (!values.containsKey(input)) {
-        Quantity node = quantities.get(input);
-        values.put(input, node.main().compute(input, values::get));
+    // What is not computed yet, inputs first in computation order: long chains (h[50] back to h[1])
+    // do not recurse, and the walk stops at values already known.
+    Set<String> missing = new HashSet<>();
+    List<String> pending = new ArrayList<>(List.of(name));
+    while (!pending.isEmpty()) {
+      String next = pending.remove(pending.size() - 1);
+      if (!values.containsKey(next) && missing.add(next)) {
+        pending.addAll(quantities.get(next).inputs());
       }
+    }
+    List<String> ordered = new ArrayList<>(missing);
+    ordered.sort((first, second) -> Integer.compare(order.get(first), order.get(second)));
+    for (String input : ordered) {
+      values.put(input, quantities.get(input).main().compute(input, values::get));
     }
     return values.get(name);
   }
@@ -101,6 +121,25 @@ public final class QuantityGraph {
     List<String> ordered = new ArrayList<>(seen);
     ordered.sort((first, second) -> Integer.compare(order.get(first), order.get(second)));
     return ordered;
+  }
+
+  /**
+   * The part of this graph that the named quantities need: them and everything they read, in the
+   * same order, with derivations that read something outside it dropped. A worked solution shows
+   * this, not every quantity the solver could compute.
+   */
+  public QuantityGraph restrictedTo(Collection<String> names) {
+    Set<String> kept = new HashSet<>(closure(names));
+    Map<String, Quantity> part = new LinkedHashMap<>();
+    for (Map.Entry<String, Quantity> entry : quantities.entrySet()) {
+      if (kept.contains(entry.getKey())) {
+        Quantity quantity = entry.getValue();
+        List<Derivation> derivations = quantity.derivations().stream()
+            .filter(derivation -> kept.containsAll(derivation.inputs())).toList();
+        part.put(entry.getKey(), new Quantity(quantity.name(), quantity.stage(), quantity.meaning(), derivations));
+      }
+    }
+    return new QuantityGraph(part);
   }
 
   /**
