@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
+import org.bptt.grader.exercise.Notation;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.grading.Grader;
 import org.bptt.grader.grading.GradingSpec;
@@ -24,6 +25,7 @@ import org.bptt.grader.load.ExerciseCatalog;
 import org.bptt.grader.load.SubmissionLoader;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.present.SolutionJson;
+import org.bptt.grader.report.Feedback;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.ReportView;
@@ -112,6 +114,7 @@ final class GradeCommand implements Callable<Integer> {
     SubmissionLoader loader = new SubmissionLoader();
     ReportFiles files = new ReportFiles(reportFolder);
     List<SubmissionResult> results = new ArrayList<>();
+    List<Notation> notations = new ArrayList<>();
     List<String> reportPaths = new ArrayList<>();
     java.util.Map<String, Path> reportOwners = new java.util.HashMap<>();
     for (Path file : submissionFiles) {
@@ -131,6 +134,7 @@ final class GradeCommand implements Callable<Integer> {
       SubmissionResult result = new Grader(solved.definition().exercise(), solved.graph(), grading, solved.spreads())
           .grade(submission);
       results.add(result);
+      notations.add(solved.definition().exercise().notation());
       ReportView view = ReportViews.of(result, solved.definition().exercise());
       String base = result.exerciseId() + "/" + result.student();
       reportPaths.add(files.add(base + ".html", renderer.render(ReportRenderer.HTML, view)).toString());
@@ -141,12 +145,14 @@ final class GradeCommand implements Callable<Integer> {
       files.writeAll();
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? json(results) : text(results, noReports ? null : reportPaths));
+    out.print(format == Format.json ? json(results, notations)
+        : text(results, notations, noReports ? null : reportPaths));
     out.flush();
     return results.stream().allMatch(SubmissionResult::allCorrect) ? 0 : 1;
   }
 
-  private static String text(List<SubmissionResult> results, List<String> reportPaths) {
+  /** {@code notations}: each result's document notation, for the feedback. */
+  private static String text(List<SubmissionResult> results, List<Notation> notations, List<String> reportPaths) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < results.size(); i++) {
       SubmissionResult result = results.get(i);
@@ -164,17 +170,19 @@ final class GradeCommand implements Callable<Integer> {
       for (QuantityResult quantity : result.quantities()) {
         if (quantity.credit() < 1) {
           out.append("  ").append(quantity.verdict().id()).append(' ').append(quantity.documentName()).append(": ")
-              .append(quantity.feedback()).append('\n');
+              .append(Feedback.sentence(quantity, notations.get(i))).append('\n');
         }
       }
     }
     return out.toString();
   }
 
-  static String json(List<SubmissionResult> results) {
+  /** {@code notations}: each result's document notation, for the feedback. */
+  static String json(List<SubmissionResult> results, List<Notation> notations) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ArrayNode array = nodes.arrayNode();
-    for (SubmissionResult result : results) {
+    for (int i = 0; i < results.size(); i++) {
+      SubmissionResult result = results.get(i);
       ObjectNode root = array.addObject();
       root.put("exercise", result.exerciseId());
       root.put("student", result.student());
@@ -188,7 +196,7 @@ final class GradeCommand implements Callable<Integer> {
         item.set("submitted", quantity.submitted() == null ? nodes.nullNode() : SolutionJson.toJson(quantity.submitted()));
         item.set("expected", SolutionJson.toJson(quantity.expected()));
         item.set("diagnosis", quantity.diagnosis() == null ? nodes.nullNode() : nodes.textNode(quantity.diagnosis().id()));
-        item.put("feedback", quantity.feedback());
+        item.put("feedback", Feedback.sentence(quantity, notations.get(i)));
         item.put("credit", quantity.credit());
         if (!quantity.basedOn().isEmpty()) {
           ArrayNode basedOn = item.putArray("based_on");
