@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bptt.grader.error.UsageException;
+import org.bptt.grader.exercise.Notation;
 import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.grading.Verdict;
@@ -19,6 +20,7 @@ import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.pipeline.GradingOptions;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.present.SolutionJson;
+import org.bptt.grader.report.Feedback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,14 +80,17 @@ final class GradeCommand implements Callable<Integer> {
     }
     GraderPipeline.Run run = new GraderPipeline(options).grade(submissionFiles);
     List<SubmissionResult> results = run.graded().stream().map(GraderPipeline.Graded::result).toList();
+    List<Notation> notations = run.graded().stream().map(graded -> graded.exercise().notation()).toList();
     List<String> reportPaths = run.graded().stream().map(graded -> String.valueOf(graded.htmlReport())).toList();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? json(results) : text(results, noReports ? null : reportPaths));
+    out.print(format == Format.json ? json(results, notations)
+        : text(results, notations, noReports ? null : reportPaths));
     out.flush();
     return run.allCorrect() ? 0 : 1;
   }
 
-  private static String text(List<SubmissionResult> results, List<String> reportPaths) {
+  /** {@code notations}: each result's document notation, for the feedback. */
+  private static String text(List<SubmissionResult> results, List<Notation> notations, List<String> reportPaths) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < results.size(); i++) {
       SubmissionResult result = results.get(i);
@@ -103,17 +108,19 @@ final class GradeCommand implements Callable<Integer> {
       for (QuantityResult quantity : result.quantities()) {
         if (quantity.credit() < 1) {
           out.append("  ").append(quantity.verdict().id()).append(' ').append(quantity.documentName()).append(": ")
-              .append(quantity.feedback()).append('\n');
+              .append(Feedback.sentence(quantity, notations.get(i))).append('\n');
         }
       }
     }
     return out.toString();
   }
 
-  static String json(List<SubmissionResult> results) {
+  /** {@code notations}: each result's document notation, for the feedback. */
+  static String json(List<SubmissionResult> results, List<Notation> notations) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ArrayNode array = nodes.arrayNode();
-    for (SubmissionResult result : results) {
+    for (int i = 0; i < results.size(); i++) {
+      SubmissionResult result = results.get(i);
       ObjectNode root = array.addObject();
       root.put("exercise", result.exerciseId());
       root.put("student", result.student());
@@ -127,7 +134,7 @@ final class GradeCommand implements Callable<Integer> {
         item.set("submitted", quantity.submitted() == null ? nodes.nullNode() : SolutionJson.toJson(quantity.submitted()));
         item.set("expected", SolutionJson.toJson(quantity.expected()));
         item.set("diagnosis", quantity.diagnosis() == null ? nodes.nullNode() : nodes.textNode(quantity.diagnosis().id()));
-        item.put("feedback", quantity.feedback());
+        item.put("feedback", Feedback.sentence(quantity, notations.get(i)));
         item.put("credit", quantity.credit());
         if (!quantity.basedOn().isEmpty()) {
           ArrayNode basedOn = item.putArray("based_on");

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bptt.grader.exercise.Exercise;
-import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Quantity;
@@ -40,7 +39,7 @@ public final class Grader {
   /** A quantity whose reference moves by more than this share of its size is not gradable. */
   static final double NOT_GRADABLE_SHARE = 0.05;
 
-  private final Map<String, String> notGradable = new LinkedHashMap<>();
+  private final Map<String, Finding.NotGradable> notGradable = new LinkedHashMap<>();
 
   /**
    * How much each asked quantity moves when the given data move within their printed precision
@@ -111,11 +110,8 @@ public final class Grader {
       return;
     }
     if (Double.isInfinite(spread) || spread > notGradableBeyond(name)) {
-      notGradable.put(name, "Not graded: this quantity changes by " + (Double.isInfinite(spread) ? "its whole value"
-          : "up to " + Numbers.format(spread, 2)) + " when the given values move within their printed precision"
-          + (graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)
-              ? " (the training run is chaotic at this learning rate)" : "")
-          + ", so no answer can be checked against it.");
+      notGradable.put(name, new Finding.NotGradable(spread,
+          graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
       return;
     }
     tolerances.put(name, new Tolerance.Widened(tolerance, spread));
@@ -126,7 +122,7 @@ public final class Grader {
   }
 
   /** The asked quantities that are not graded, with the reason. */
-  public Map<String, String> notGradable() {
+  public Map<String, Finding.NotGradable> notGradable() {
     return java.util.Collections.unmodifiableMap(notGradable);
   }
 
@@ -231,46 +227,36 @@ public final class Grader {
     Quantity quantity = graph.quantity(name).orElseThrow();
     Value expected = graph.value(name);
     Tolerance tolerance = tolerances.get(name);
-    String documentName = exercise.notation().render(name);
     if (notGradable.containsKey(name)) {
-      return result(quantity, Verdict.NOT_GRADABLE, answer == null ? null : answer.value(), null, List.of(),
-          notGradable.get(name), 0);
+      return result(quantity, answer == null ? null : answer.value(), notGradable.get(name), 0);
     }
     if (answer == null || answer.isBlank()) {
-      return result(quantity, Verdict.MISSING, null, null, List.of(), "Not answered.", 0);
+      return result(quantity, null, new Finding.Missing(), 0);
     }
     if (answer.isInvalid()) {
-      return result(quantity, Verdict.INVALID, null, null, List.of(), answer.problem(), 0);
+      return result(quantity, null, new Finding.Invalid(answer.problem()), 0);
     }
     Value submitted = answer.value();
     if (matches(answer, expected, tolerance)) {
-      return result(quantity, Verdict.CORRECT, submitted, null, List.of(), "Correct (to " + tolerance.describe() + ").", 1);
+      return result(quantity, submitted, new Finding.Correct(), 1);
     }
     Derivation followed = followedDerivation(name, answer, given, consistent);
     if (followed != null) {
-      return carriedForward(quantity, submitted, expected, builtOn(followed.inputs(), answers, given, consistent));
+      return carriedForward(quantity, submitted, builtOn(followed.inputs(), answers, given, consistent));
     }
+    List<Finding.OffEntry> off = offEntries(answer, expected, tolerance);
     for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
       Value fromGiven = graph.recompute(name, variant.derivation(), given);
       Value fromConsistent = variant.derivation().compute(name, consistent::get);
       if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
-        return result(quantity, Verdict.WRONG, submitted, variant.misconception(), List.of(),
-            variant.misconception().explanation() + " Expected " + show(expected) + ".", 0);
+        return result(quantity, submitted, new Finding.Wrong(variant.misconception(), off), 0);
       }
     }
-    String feedback = "Expected " + show(expected) + " (to " + tolerance.describe() + ")" + offEntries(answer,
-        expected, tolerance) + ". " + documentName + ": " + exercise.notation().render(quantity.meaning()) + ".";
-    return result(quantity, Verdict.WRONG, submitted, null, List.of(), feedback, 0);
+    return result(quantity, submitted, new Finding.Wrong(null, off), 0);
   }
 
-  private QuantityResult carriedForward(Quantity quantity, Value submitted, Value expected, List<String> basedOn) {
-    double credit = spec.carriedForwardCredit();
-    String from = basedOn.isEmpty() ? "your own rounded earlier values" : "your own " + documentNames(basedOn)
-        + ", which " + (basedOn.size() == 1 ? "was" : "were") + " wrong";
-    String feedback = "Not the reference value " + show(expected) + ", but it follows correctly from " + from
-        + ": the error is counted where it was made" + (credit >= 1 ? ", full credit here."
-        : ", credit " + Numbers.format(credit, 3) + " here.");
-    return result(quantity, Verdict.CARRIED_FORWARD, submitted, null, basedOn, feedback, credit);
+  private QuantityResult carriedForward(Quantity quantity, Value submitted, List<String> basedOn) {
+    return result(quantity, submitted, new Finding.CarriedForward(basedOn), spec.carriedForwardCredit());
   }
 
   /**
@@ -324,41 +310,29 @@ public final class Grader {
     return null;
   }
 
-  private QuantityResult result(Quantity quantity, Verdict verdict, Value submitted, Misconception diagnosis,
-      List<String> basedOn, String feedback, double credit) {
+  private QuantityResult result(Quantity quantity, Value submitted, Finding finding, double credit) {
     return new QuantityResult(quantity.name(), exercise.notation().render(quantity.name()), quantity.stage(),
-        quantity.meaning(), verdict, submitted, graph.value(quantity.name()), diagnosis, basedOn, feedback, credit,
-        tolerances.get(quantity.name()));
+        quantity.meaning(), submitted, graph.value(quantity.name()), finding, credit, tolerances.get(quantity.name()));
   }
 
-  /** For a vector or matrix, which entries are off: "; entry 3 is off (0.0703 for 0.07024)". */
-  private static String offEntries(Answer answer, Value expected, Tolerance tolerance) {
+  /**
+   * For a vector or matrix of which some entries but not all are off, those entries, counted from 1;
+   * a matrix with more than one row and column names them by row and column.
+   */
+  private static List<Finding.OffEntry> offEntries(Answer answer, Value expected, Tolerance tolerance) {
     if (!(answer.value() instanceof Tensor student) || !(expected instanceof Tensor truth) || truth.size() == 1) {
-      return "";
+      return List.of();
     }
-    List<String> off = new ArrayList<>();
+    boolean matrix = truth.shape().kind() == org.bptt.grader.value.Shape.Kind.MATRIX && truth.rows() > 1
+        && truth.columns() > 1;
+    List<Finding.OffEntry> off = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
       if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
-        String position = truth.shape().kind() == org.bptt.grader.value.Shape.Kind.MATRIX && truth.rows() > 1
-            && truth.columns() > 1
-            ? "(" + (i / truth.columns() + 1) + "," + (i % truth.columns() + 1) + ")" : Integer.toString(i + 1);
-        off.add(position + ": " + Numbers.format(student.at(i), 6) + " for " + Numbers.format(truth.at(i), 4));
+        off.add(new Finding.OffEntry(i + 1, matrix ? i / truth.columns() + 1 : 0, matrix ? i % truth.columns() + 1 : 0,
+            student.at(i), truth.at(i)));
       }
     }
-    if (off.size() == truth.size()) {
-      return "";
-    }
-    return "; " + (off.size() == 1 ? "entry " : "entries ") + String.join(", ", off) + (off.size() == 1 ? " is" : " are")
-        + " off";
-  }
-
-  private String documentNames(List<String> names) {
-    List<String> rendered = names.stream().map(name -> exercise.notation().render(name)).toList();
-    return String.join(", ", rendered);
-  }
-
-  private static String show(Value value) {
-    return Numbers.formatCompact(value, 4);
+    return off.size() == truth.size() ? List.of() : off;
   }
 
   /** Whether every entry of an answer is accepted against {@code reference}, at the precision written. */

@@ -17,9 +17,6 @@ public sealed interface Tolerance {
     return accepts(submitted, reference);
   }
 
-  /** "4 decimals", for feedback. */
-  String describe();
-
   /** How far from {@code reference} a value may be when nothing else is known of it. */
   double halfWidth(double reference);
 
@@ -37,12 +34,6 @@ public sealed interface Tolerance {
     public boolean accepts(double submitted, int writtenDecimals, double reference) {
       return base.accepts(submitted, writtenDecimals, reference)
           || Math.abs(submitted - reference) <= (base.halfWidth(reference) + extra) * FUZZ;
-    }
-
-    @Override
-    public String describe() {
-      return base.describe() + ", widened by " + org.bptt.grader.present.Numbers.format(extra, 2)
-          + " because it depends on digits the sheet does not print";
     }
 
     @Override
@@ -69,12 +60,6 @@ public sealed interface Tolerance {
     public double halfWidth(double reference) {
       return absolute + relative * Math.abs(reference);
     }
-
-    @Override
-    public String describe() {
-      return "within " + org.bptt.grader.present.Numbers.format(absolute, 6) + " + "
-          + org.bptt.grader.present.Numbers.format(relative, 6) + " x |value|";
-    }
   }
 
   /**
@@ -96,11 +81,6 @@ public sealed interface Tolerance {
     @Override
     public double halfWidth(double reference) {
       return 0.5 * Math.pow(10, -places);
-    }
-
-    @Override
-    public String describe() {
-      return places + " decimals";
     }
   }
 
@@ -132,11 +112,6 @@ public sealed interface Tolerance {
     public double halfWidth(double reference) {
       return 0.5 * Math.pow(10, -minimumDecimals);
     }
-
-    @Override
-    public String describe() {
-      return "the decimals written, at least " + minimumDecimals + (minimumDecimals == 1 ? " decimal" : " decimals");
-    }
   }
 
   /**
@@ -162,11 +137,6 @@ public sealed interface Tolerance {
     @Override
     public double halfWidth(double reference) {
       return reference == 0 ? 0 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(reference))) - figures + 1);
-    }
-
-    @Override
-    public String describe() {
-      return figures + " significant figures";
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.bptt.grader.error.GraderException;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
+import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.grading.Submission;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.load.ExerciseDefinition;
@@ -28,8 +29,11 @@ import org.bptt.grader.solver.QuantityGraph;
  */
 public final class GraderPipeline {
 
-  /** One graded submission: the file it came from, its result, and its HTML report (null when none is written). */
-  public record Graded(Path file, SubmissionResult result, Path htmlReport) {}
+  /**
+   * One graded submission: the file it came from, the exercise (or variant) it answers, its result,
+   * and its HTML report (null when none is written).
+   */
+  public record Graded(Path file, Exercise exercise, SubmissionResult result, Path htmlReport) {}
 
   /** Every submission of a run, in the order given. */
   public record Run(List<Graded> graded) {
@@ -67,7 +71,7 @@ public final class GraderPipeline {
       Submission submission = loadSubmission(loader, header, exercise);           // 3.
       SubmissionResult result = grade(exercise, submission);                      // 4.
       Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5.
-      graded.add(new Graded(file, result, html));
+      graded.add(new Graded(file, exercise.exercise(), result, html));
     }
     if (options.writeReports()) {
       reports.writeAll();                                                         // 6.

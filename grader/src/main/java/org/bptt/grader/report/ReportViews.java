@@ -53,11 +53,11 @@ public final class ReportViews {
         label(quantity.verdict()),
         quantity.submitted() == null ? "" : Numbers.formatCompact(quantity.submitted(), DIGITS),
         Numbers.formatCompact(quantity.expected(), DIGITS),
-        quantity.feedback(),
+        Feedback.sentence(quantity, exercise.notation()),
         quantity.diagnosis() == null ? "" : quantity.diagnosis().id(),
         String.join(", ", basedOn),
         Numbers.format(quantity.credit(), 3),
-        quantity.tolerance().describe(),
+        Feedback.describe(quantity.tolerance()),
         formulas.forQuantity(quantity.name()),
         quantity.credit() >= 1 || quantity.verdict() == Verdict.NOT_GRADABLE);
   }

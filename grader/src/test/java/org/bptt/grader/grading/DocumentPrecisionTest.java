@@ -68,7 +68,7 @@ class DocumentPrecisionTest {
     SubmissionResult result = gradeAll(exercise, decimals, 0);
     for (QuantityResult quantity : result.quantities()) {
       if (quantity.verdict() != Verdict.NOT_GRADABLE && quantity.submitted() != null) {
-        assertEquals(Verdict.CORRECT, quantity.verdict(), exercise + " " + quantity.name() + ": " + quantity.feedback());
+        assertEquals(Verdict.CORRECT, quantity.verdict(), exercise + " " + quantity.name() + ": " + quantity.finding());
       }
     }
   }

@@ -15,8 +15,10 @@ import static org.bptt.grader.grading.GradingFixture.scale;
 import static org.bptt.grader.grading.GradingFixture.times;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -309,7 +311,7 @@ class MisconceptionTest {
     assertEquals(Verdict.WRONG, result(graded, "dL/dh[3]").verdict());
     QuantityResult q = result(graded, "dL/da[3]");
     assertEquals(Verdict.WRONG, q.verdict());
-    assertNotNull(q.diagnosis(), q.feedback());
+    assertNotNull(q.diagnosis(), q.finding().toString());
     assertEquals("tanh-derivative-from-preactivation", q.diagnosis().id());
   }
 
@@ -329,7 +331,7 @@ class MisconceptionTest {
       if (fixture.grader().notGradable().containsKey(q.name())) {
         continue; // too sensitive to the givens' rounding to grade (seed 001's L_after[1000])
       }
-      assertEquals(Verdict.CORRECT, q.verdict(), q.name() + ": " + q.feedback());
+      assertEquals(Verdict.CORRECT, q.verdict(), q.name() + ": " + q.finding());
       assertNull(q.diagnosis(), q.name());
       assertEquals(1.0, q.credit(), q.name());
     }
@@ -360,13 +362,14 @@ class MisconceptionTest {
         continue;
       }
       assertTrue(q.verdict() == Verdict.CORRECT || q.verdict() == Verdict.CARRIED_FORWARD,
-          q.name() + " is " + q.verdict() + ": " + q.feedback());
+          q.name() + " is " + q.verdict() + ": " + q.finding());
       assertNull(q.diagnosis(), q.name() + " carried forward but diagnosed");
       if (q.verdict() == Verdict.CARRIED_FORWARD) {
         assertEquals(1.0, q.credit(), q.name());
-        // built on wrong answers, or (seed 002's L at 2 decimals) on several answers each within tolerance
-        assertTrue(!q.basedOn().isEmpty() || q.feedback().contains("your own rounded earlier values"),
-            q.name() + ": " + q.feedback());
+        // built on the slip, the one wrong answer, or (seed 002's L at 2 decimals) on several answers each
+        // within tolerance, rounded (FeedbackTest: the sentence then says "your own rounded earlier values")
+        Finding.CarriedForward carried = assertInstanceOf(Finding.CarriedForward.class, q.finding());
+        assertTrue(carried.basedOn().isEmpty() || carried.basedOn().equals(List.of(slip)), q.name() + ": " + carried);
       }
     }
   }
@@ -378,18 +381,21 @@ class MisconceptionTest {
     String name = example.quantity();
     Tolerance tolerance = fixture.grader().toleranceFor(name);
     assertFalse(GradingFixture.accepted(tolerance, example.mistaken(), fixture.graph.value(name)),
-        example + " is within " + tolerance.describe() + " of the reference " + fixture.graph.value(name)
+        example + " is within " + tolerance + " of the reference " + fixture.graph.value(name)
             + ": not a mistake there");
 
     assertDiagnosis(fixture.gradeOne(name, example.mistaken()), id, example);
   }
 
   private static void assertDiagnosis(QuantityResult q, String id, Example example) {
-    assertEquals(Verdict.WRONG, q.verdict(), example + ": " + q.feedback());
-    assertNotNull(q.diagnosis(), example + " has no diagnosis: " + q.feedback());
-    assertEquals(id, q.diagnosis().id(), example + ": " + q.feedback());
+    assertEquals(Verdict.WRONG, q.verdict(), example + ": " + q.finding());
+    assertNotNull(q.diagnosis(), example + " has no diagnosis: " + q.finding());
+    assertEquals(id, q.diagnosis().id(), example + ": " + q.finding());
     assertEquals(0.0, q.credit());
-    assertTrue(q.feedback().startsWith(q.diagnosis().explanation()), q.feedback());
+    // the finding carries the library's misconception, whose explanation leads the feedback (FeedbackTest)
+    Finding.Wrong wrong = assertInstanceOf(Finding.Wrong.class, q.finding());
+    assertSame(Misconceptions.ALL.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(), wrong.diagnosis(),
+        example + ": " + q.finding());
   }
 
   /** Every quantity recomputed by the graph's equations with {@code slip} replaced by {@code value}. */

@@ -1,9 +1,12 @@
 package org.bptt.grader.grading;
 
 import static org.bptt.grader.grading.GradingFixture.SEED_000;
+import static org.bptt.grader.grading.GradingFixture.SEED_003;
 import static org.bptt.grader.grading.GradingFixture.result;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,7 +173,7 @@ class VerdictTest {
           continue;
         }
         Verdict expected = unaffected.contains(q.name()) ? Verdict.CORRECT : Verdict.CARRIED_FORWARD;
-        assertEquals(expected, q.verdict(), q.name() + ": " + q.feedback());
+        assertEquals(expected, q.verdict(), q.name() + ": " + q.finding());
         assertNull(q.diagnosis(), q.name());
         assertEquals(1.0, q.credit(), q.name());
       }
@@ -185,7 +188,9 @@ class VerdictTest {
         QuantityResult q = result(graded, name);
         assertEquals(Verdict.CARRIED_FORWARD, q.verdict(), name);
         assertTrue(q.basedOn().contains("h[2]"), name + " based on " + q.basedOn());
-        assertTrue(q.feedback().contains("h[2]"), name + ": " + q.feedback());
+        // the finding names the slip it was built on (FeedbackTest: the sentence names it too)
+        Finding.CarriedForward carried = assertInstanceOf(Finding.CarriedForward.class, q.finding());
+        assertTrue(carried.basedOn().contains("h[2]"), name + ": " + carried);
       }
       assertEquals(List.of("h[2]"), result(graded, "a[3]").basedOn());
     }
@@ -246,7 +251,10 @@ class VerdictTest {
       }
       assertEquals(Verdict.CARRIED_FORWARD, result(graded, "updated.W_hh").verdict());
       assertEquals(unaffected.size() + 0.5 * 26, graded.score(), 1e-12);
-      assertTrue(result(graded, "y[2]").feedback().contains("credit 0.5"), result(graded, "y[2]").feedback());
+      // y[2], built on h[2], earns the spec's 0.5 (FeedbackTest: the sentence says "credit 0.5 here")
+      QuantityResult y2 = result(graded, "y[2]");
+      assertEquals(new Finding.CarriedForward(List.of("h[2]")), y2.finding());
+      assertEquals(0.5, y2.credit());
     }
 
     @Test
@@ -266,7 +274,7 @@ class VerdictTest {
       work.remove("h[3]");
       SubmissionResult graded = seed.grade(work);
       QuantityResult y3 = result(graded, "y[3]");
-      assertEquals(Verdict.CARRIED_FORWARD, y3.verdict(), y3.feedback());
+      assertEquals(Verdict.CARRIED_FORWARD, y3.verdict(), y3.finding().toString());
       assertEquals(List.of("h[2]"), y3.basedOn());
       assertEquals(Verdict.MISSING, result(graded, "a[3]").verdict());
     }
@@ -282,7 +290,10 @@ class VerdictTest {
       assertNull(q.diagnosis());
       assertTrue(q.basedOn().isEmpty());
       assertEquals(0.0, q.credit());
-      assertTrue(q.feedback().startsWith("Expected -0.08948 (to "), q.feedback());
+      // a single number, so no entries are listed; the reference is -0.08948 and the tolerance the seed's
+      assertEquals(new Finding.Wrong(null, List.of()), q.finding());
+      assertEquals(-0.08948, ((Tensor) q.expected()).scalarValue(), 0.5e-5);
+      assertEquals(new Tolerance.AsWritten(4), q.tolerance());
       assertEquals(0.123, ((Tensor) q.submitted()).scalarValue());
     }
 
@@ -295,6 +306,32 @@ class VerdictTest {
       assertEquals(Verdict.WRONG, y3.verdict());
       assertNull(y3.diagnosis());
       assertEquals(graded.maxScore() - 1, graded.score(), 1e-12);
+    }
+
+    /** Seed 003's vectors and matrices: the entries that are off, by index or by row and column. */
+    @Test
+    void aVectorOrMatrixWithSomeEntriesOffListsThoseEntries() {
+      GradingFixture vectors = GradingFixture.seed(SEED_003);
+      double[] h2 = vectors.ref("h[2]");
+      double[] oneOff = h2.clone();
+      oneOff[1] += 0.01;
+      assertEquals(new Finding.Wrong(null, List.of(new Finding.OffEntry(2, 0, 0, oneOff[1], h2[1]))),
+          vectors.gradeOne("h[2]", vectors.like("h[2]", oneOff)).finding());
+
+      double[] whh = vectors.ref("dL/dW_hh");
+      double[] twoOff = whh.clone();
+      twoOff[0] -= 0.01;
+      twoOff[5] += 0.01;
+      assertEquals(new Finding.Wrong(null, List.of(new Finding.OffEntry(1, 1, 1, twoOff[0], whh[0]),
+              new Finding.OffEntry(6, 2, 3, twoOff[5], whh[5]))),
+          vectors.gradeOne("dL/dW_hh", vectors.like("dL/dW_hh", twoOff)).finding());
+
+      double[] allOff = h2.clone();
+      for (int i = 0; i < allOff.length; i++) {
+        allOff[i] += 0.01;
+      }
+      assertEquals(new Finding.Wrong(null, List.of()),
+          vectors.gradeOne("h[2]", vectors.like("h[2]", allOff)).finding());
     }
   }
 
@@ -342,7 +379,7 @@ class VerdictTest {
       SubmissionResult graded = seed.gradeAnswers(Map.of("h[1]", unreadable), seed.spec);
       QuantityResult h1 = result(graded, "h[1]");
       assertEquals(Verdict.INVALID, h1.verdict());
-      assertEquals("x", h1.feedback());
+      assertEquals(new Finding.Invalid("x"), h1.finding());
       assertNull(h1.diagnosis());
       assertEquals(0.0, h1.credit());
       assertNotEquals(Verdict.INVALID, result(graded, "h[2]").verdict());
@@ -359,6 +396,11 @@ class VerdictTest {
           TestExercises.FOLDER.resolve(GradingFixture.SEED_001), GradingFixture.SEED_001));
       Grader grader = solved.grader();
       assertTrue(grader.notGradable().containsKey("L_after[1000]"), grader.notGradable().toString());
+      Finding.NotGradable reason = grader.notGradable().get("L_after[1000]");
+      assertTrue(reason.training(), reason.toString());
+      assertFalse(reason.unbounded(), reason.toString());
+      double size = ((Tensor) solved.graph().value("L_after[1000]")).maxAbs();
+      assertTrue(reason.spread() > Grader.NOT_GRADABLE_SHARE * size, reason + " for a loss of " + size);
 
       Map<String, Answer> answers = new LinkedHashMap<>();
       for (String name : grader.asked()) {
@@ -368,11 +410,12 @@ class VerdictTest {
 
       QuantityResult chaotic = result(graded, "L_after[1000]");
       assertEquals(Verdict.NOT_GRADABLE, chaotic.verdict());
+      assertEquals(reason, chaotic.finding());
       assertEquals(0.0, chaotic.credit());
       assertNull(chaotic.diagnosis());
       for (QuantityResult q : graded.quantities()) {
         if (q.verdict() != Verdict.NOT_GRADABLE) {
-          assertEquals(Verdict.CORRECT, q.verdict(), q.name() + ": " + q.feedback());
+          assertEquals(Verdict.CORRECT, q.verdict(), q.name() + ": " + q.finding());
         }
       }
       assertEquals(grader.asked().size() - grader.notGradable().size(), graded.maxScore());
