@@ -25,7 +25,7 @@ public final class QuantityGraph {
   private final Map<String, Quantity> quantities;
   private final Map<String, Integer> order;
   private final Map<String, Value> values = new HashMap<>();
-  private Map<String, List<String>> namesByShape;
+  private Map<Family, List<Quantity>> families;
 
   private QuantityGraph(Map<String, Quantity> quantities) {
     this.quantities = Collections.unmodifiableMap(quantities);
@@ -53,15 +53,23 @@ public final class QuantityGraph {
     return Optional.ofNullable(quantities.get(name));
   }
 
-  /** The names of one shape (every index replaced by '#', as "s1.dh[#]/dh[#]"), in computation order. */
-  synchronized List<String> namesShaped(String shape) {
-    if (namesByShape == null) {
-      namesByShape = new HashMap<>();
-      for (String name : quantities.keySet()) {
-        namesByShape.computeIfAbsent(AskedQuantities.shapeOf(name), key -> new ArrayList<>()).add(name);
+  /** Quantities grouped by what they are, apart from their steps: every h[t] of sequence 2, say. */
+  record Family(QuantityId.Scope scope, int sequence, QuantityId.Role role, String parameter) {
+
+    static Family of(QuantityId id) {
+      return new Family(id.scope(), id.sequence(), id.role(), id.parameter());
+    }
+  }
+
+  /** The quantities of one family, in computation order; built once per graph, on first use. */
+  synchronized List<Quantity> family(Family family) {
+    if (families == null) {
+      families = new HashMap<>();
+      for (Quantity quantity : quantities.values()) {
+        families.computeIfAbsent(Family.of(quantity.id()), key -> new ArrayList<>()).add(quantity);
       }
     }
-    return namesByShape.getOrDefault(shape, List.of());
+    return families.getOrDefault(family, List.of());
   }
 
   /** A quantity's position in computation order; fails for a name the graph does not have. */
@@ -136,7 +144,7 @@ public final class QuantityGraph {
         Quantity quantity = entry.getValue();
         List<Derivation> derivations = quantity.derivations().stream()
             .filter(derivation -> kept.containsAll(derivation.inputs())).toList();
-        part.put(entry.getKey(), new Quantity(quantity.name(), quantity.stage(), quantity.meaning(), derivations));
+        part.put(entry.getKey(), new Quantity(quantity.name(), quantity.id(), quantity.stage(), quantity.meaning(), derivations));
       }
     }
     return new QuantityGraph(part);
