@@ -2,8 +2,6 @@ package org.bptt.grader.grading;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bptt.grader.exercise.Activation;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
@@ -15,6 +13,8 @@ import org.bptt.grader.solver.Inputs;
 import org.bptt.grader.solver.LossWeights;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.QuantityId;
+import org.bptt.grader.solver.QuantityId.Role;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
 
@@ -28,17 +28,6 @@ public final class MisconceptionLibrary {
   /** A misconception's version of one quantity's computation. */
   public record Variant(Misconception misconception, Derivation derivation) {}
 
-  private static final Pattern PREACTIVATION = Pattern.compile("(s\\d+\\.)?a\\[(\\d+)]");
-  private static final Pattern OUTPUT_ERROR = Pattern.compile("(s\\d+\\.)?dL/d([oy])\\[(\\d+)]");
-  private static final Pattern HIDDEN_ERROR = Pattern.compile("(s\\d+\\.)?dL/dh\\[(\\d+)]");
-  private static final Pattern PREACTIVATION_ERROR = Pattern.compile("(s\\d+\\.)?dL/da\\[(\\d+)]");
-  private static final Pattern CONTRIBUTION = Pattern.compile("(s\\d+\\.)?dL/d(W_xh|W_hh)\\[(\\d+)]");
-  private static final Pattern RECURRENT_SUM = Pattern.compile("(s\\d+\\.)?dL/dW_hh");
-  private static final Pattern GRADIENT_SUM = Pattern.compile("(s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y|h0)");
-  private static final Pattern LOSS = Pattern.compile("(s\\d+\\.)?L(\\[\\d+])?");
-  private static final Pattern LOCAL_JACOBIAN = Pattern.compile("(s\\d+\\.)?dh\\[(\\d+)]/dh\\[(\\d+)]");
-  private static final Pattern UPDATE = Pattern.compile("updated\\.(W_xh|W_hh|b_h|W_hy|b_y)");
-
   private final Exercise exercise;
   private final QuantityGraph graph;
 
@@ -49,36 +38,37 @@ public final class MisconceptionLibrary {
 
   public List<Variant> variantsFor(String name) {
     Quantity quantity = graph.quantity(name).orElseThrow();
+    QuantityId id = quantity.id();
     List<Variant> variants = new ArrayList<>();
     Derivation main = quantity.main();
-    Matcher m;
-    if ((m = PREACTIVATION.matcher(name)).matches() && sameShapes()) {
-      List<String> in = main.inputs(); // W_xh, x[t], W_hh, h[t-1], (b_h)
-      add(variants, Misconceptions.SWAPPED_WEIGHTS, in, values -> Formulas.preactivation(values.tensor(in.get(2)),
-          values.tensor(in.get(1)), values.tensor(in.get(0)), values.tensor(in.get(3)),
-          in.size() > 4 ? values.tensor(in.get(4)) : null));
+    boolean plain = id.scope() == QuantityId.Scope.PLAIN;
+    String p = id.sequence() > 0 ? "s" + id.sequence() + "." : "";
+    int t = id.step();
+    if (plain && id.role() == Role.PREACTIVATION && sameShapes()) {
+      String input = p + "x[" + t + "]";
+      String previous = t == 1 ? "h0" : p + "h[" + (t - 1) + "]";
+      String bias = graph.contains("b_h") ? "b_h" : null;
+      List<String> in = bias == null ? List.of("W_xh", input, "W_hh", previous) : List.of("W_xh", input, "W_hh",
+          previous, bias);
+      add(variants, Misconceptions.SWAPPED_WEIGHTS, in, values -> Formulas.preactivation(values.tensor("W_hh"),
+          values.tensor(input), values.tensor("W_xh"), values.tensor(previous),
+          bias == null ? null : values.tensor(bias)));
     }
-    if ((m = OUTPUT_ERROR.matcher(name)).matches()) {
-      outputErrorVariants(variants, m.group(1) == null ? "" : m.group(1), Integer.parseInt(m.group(3)), main);
+    if (plain && (id.role() == Role.OUTPUT_ERROR || id.role() == Role.PREDICTION_ERROR)) {
+      outputErrorVariants(variants, id, p, t, main);
     }
-    if ((m = HIDDEN_ERROR.matcher(name)).matches()) {
-      String p = prefix(m);
-      int t = Integer.parseInt(m.group(2));
-      if (graph.contains(p + "dL/da[" + (t + 1) + "]")) {
-        List<String> own = ownErrorInputs(p, t);
-        add(variants, Misconceptions.MISSING_FUTURE_ERROR, own, values -> ownError(values, own));
-      }
+    if (plain && id.role() == Role.HIDDEN_ERROR && graph.contains(p + "dL/da[" + (t + 1) + "]")) {
+      List<String> own = ownErrorInputs(p, t);
+      add(variants, Misconceptions.MISSING_FUTURE_ERROR, own, values -> ownError(values, own));
     }
-    if ((m = PREACTIVATION_ERROR.matcher(name)).matches()) {
-      preactivationErrorVariants(variants, prefix(m), Integer.parseInt(m.group(2)));
+    if (plain && id.role() == Role.PREACTIVATION_ERROR) {
+      preactivationErrorVariants(variants, p, t);
     }
-    if ((m = CONTRIBUTION.matcher(name)).matches()) {
-      String p = prefix(m);
-      int t = Integer.parseInt(m.group(3));
+    if (plain && id.role() == Role.CONTRIBUTION && (id.parameter().equals("W_xh") || id.parameter().equals("W_hh"))) {
       String error = p + "dL/da[" + t + "]";
       String previous = t == 1 ? "h0" : p + "h[" + (t - 1) + "]";
       String input = p + "x[" + t + "]";
-      if (m.group(2).equals("W_hh")) {
+      if (id.parameter().equals("W_hh")) {
         String current = p + "h[" + t + "]";
         add(variants, Misconceptions.CURRENT_STATE_FOR_RECURRENT_GRADIENT, List.of(error, current),
             values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(current)));
@@ -91,42 +81,55 @@ public final class MisconceptionLibrary {
             values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(previous)));
       }
     }
-    if ((m = RECURRENT_SUM.matcher(name)).matches()) {
-      recurrentSumVariant(variants, prefix(m));
+    boolean gradientSum = plain && id.role() == Role.GRADIENT && TRAINED_OR_INITIAL.contains(id.parameter());
+    if (gradientSum && id.parameter().equals("W_hh")) {
+      recurrentSumVariant(variants, p);
     }
-    boolean loss = LOSS.matcher(name).matches();
-    boolean stepLoss = loss && name.contains("[");
-    if (GRADIENT_SUM.matcher(name).matches() || (loss && !stepLoss)) {
-      boolean sequenceLoss = loss && name.startsWith("s");
-      for (double factor : meanSumFactors(name, !sequenceLoss)) {
+    boolean totalLoss = plain && id.role() == Role.LOSS;
+    if (gradientSum || totalLoss) {
+      boolean sequenceLoss = totalLoss && id.sequence() > 0;
+      for (double factor : meanSumFactors(id, !sequenceLoss)) {
         add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
       }
     }
-    if (stepLoss && isSquaredError()) {
+    if (plain && id.role() == Role.STEP_LOSS && isSquaredError()) {
       for (double factor : new double[] {2, 0.5}) {
         add(variants, Misconceptions.SQUARED_ERROR_FACTOR, main.inputs(), values -> scaled(main, values, factor));
       }
     }
-    if ((m = LOCAL_JACOBIAN.matcher(name)).matches() && tanh()
-        && Integer.parseInt(m.group(3)) == Integer.parseInt(m.group(2)) - 1) {
-      String preactivation = prefix(m) + "a[" + m.group(2) + "]";
+    if (plain && id.role() == Role.JACOBIAN && tanh() && id.earlier() == t - 1) {
+      String preactivation = p + "a[" + t + "]";
       add(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION, List.of(preactivation, "W_hh"),
           values -> Formulas.asVector(values.tensor(preactivation)).map(a -> 1 - a * a).diagonal()
               .times(values.tensor("W_hh")));
     }
-    if ((m = UPDATE.matcher(name)).matches()) {
-      updateVariants(variants, m.group(1), main);
+    if (id.scope() == QuantityId.Scope.UPDATED && id.role() == Role.PARAMETER && id.sequence() == 0
+        && TRAINED_OR_INITIAL.contains(id.parameter()) && !id.parameter().equals("h0")) {
+      updateVariants(variants, id.parameter(), main);
     }
-    if (name.matches("(s\\d+\\.)?(truncated\\.|clipped\\.)?dL.*")) {
+    if (isDerivativeOfLoss(id)) {
       add(variants, Misconceptions.SIGN_FLIPPED, main.inputs(), values -> scaled(main, values, -1));
     }
     return variants;
   }
 
+  private static final java.util.Set<String> TRAINED_OR_INITIAL = java.util.Set.of("W_xh", "W_hh", "b_h", "W_hy",
+      "b_y", "h0");
+
+  /** dL/d-anything, dL[t]/dθ, their truncated and clipped copies: where target − y for y − target flips the sign. */
+  private static boolean isDerivativeOfLoss(QuantityId id) {
+    boolean scope = id.scope() != QuantityId.Scope.UPDATED && id.scope() != QuantityId.Scope.LOCAL;
+    return scope && switch (id.role()) {
+      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR, GRADIENT, CONTRIBUTION,
+          STEP_LOSS_GRADIENT -> true;
+      default -> false;
+    };
+  }
+
   // --- groups ------------------------------------------------------------------------------
 
-  private void outputErrorVariants(List<Variant> variants, String p, int t, Derivation main) {
-    for (double factor : meanSumFactors(p, true)) {
+  private void outputErrorVariants(List<Variant> variants, QuantityId id, String p, int t, Derivation main) {
+    for (double factor : meanSumFactors(id, true)) {
       add(variants, Misconceptions.MEAN_VERSUS_SUM, main.inputs(), values -> scaled(main, values, factor));
     }
     if (isSquaredError()) {
@@ -136,7 +139,7 @@ public final class MisconceptionLibrary {
     }
     if (exercise.model().output() == OutputFunction.SOFTMAX) {
       String prediction = p + "y[" + t + "]";
-      double weight = LossWeights.weight(exercise, LossWeights.sequenceIndexOf(p));
+      double weight = LossWeights.weight(exercise, id.sequenceIndex());
       add(variants, Misconceptions.SOFTMAX_GRADIENT_WITHOUT_TARGET, List.of(prediction),
           values -> Formulas.asVector(values.tensor(prediction)).scale(weight));
     }
@@ -222,10 +225,6 @@ public final class MisconceptionLibrary {
     }
   }
 
-  private static String prefix(Matcher matcher) {
-    return matcher.group(1) == null ? "" : matcher.group(1);
-  }
-
   private static Value scaled(Derivation main, Inputs values, double factor) {
     Value value = main.formula().compute(values);
     return value instanceof Tensor tensor ? tensor.scale(factor) : value;
@@ -269,11 +268,11 @@ public final class MisconceptionLibrary {
    * number of loss steps for the time reduction (of the named sequence; for a batch total, only
    * when every sequence has as many), the number of sequences for the batch one.
    */
-  private List<Double> meanSumFactors(String name, boolean sequences) {
+  private List<Double> meanSumFactors(QuantityId id, boolean sequences) {
     LossSpec loss = exercise.loss();
     List<Double> factors = new ArrayList<>();
-    int steps = LossWeights.lossStepCount(exercise, LossWeights.sequenceIndexOf(name));
-    for (int s = 0; s < exercise.sequences().size() && !name.matches("s\\d+\\..*"); s++) {
+    int steps = LossWeights.lossStepCount(exercise, id.sequenceIndex());
+    for (int s = 0; s < exercise.sequences().size() && id.sequence() == 0; s++) {
       if (LossWeights.lossStepCount(exercise, s) != steps) {
         steps = 1; // sequences of different lengths: no single factor
       }

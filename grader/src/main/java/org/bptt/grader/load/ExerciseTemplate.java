@@ -15,7 +15,9 @@ import org.bptt.grader.exercise.ModelSpec;
 import org.bptt.grader.grading.Grader;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.solver.RoundingSensitivity;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
@@ -122,12 +124,15 @@ public final class ExerciseTemplate {
     double minJacobian = doubleSetting("min_jacobian_norm", 0);
     int nonzeroDecimals = intSetting("nonzero_decimals",
         GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance()));
-    for (String name : graph.names()) {
-      if (name.matches("(s\\d+\\.)?a\\[\\d+]") && ((Tensor) graph.value(name)).maxAbs() > maxPreactivation) {
+    for (Quantity quantity : graph.quantities()) {
+      QuantityId id = quantity.id();
+      boolean plain = id.scope() == QuantityId.Scope.PLAIN;
+      if (plain && id.role() == QuantityId.Role.PREACTIVATION
+          && ((Tensor) graph.value(quantity.name())).maxAbs() > maxPreactivation) {
         return "a pre-activation beyond +-" + maxPreactivation;
       }
-      if (name.matches("(s\\d+\\.)?norm\\(dh\\[\\d+]/dh\\[1]\\)") && isLastStep(graph, name)
-          && ((Tensor) graph.value(name)).scalarValue() < minJacobian) {
+      if (plain && id.role() == QuantityId.Role.JACOBIAN_NORM && id.earlier() == 1 && isLastStep(graph, id)
+          && ((Tensor) graph.value(quantity.name())).scalarValue() < minJacobian) {
         return "norm(dh[T]/dh[1]) below " + minJacobian;
       }
     }
@@ -153,10 +158,8 @@ public final class ExerciseTemplate {
     return null;
   }
 
-  private static boolean isLastStep(QuantityGraph graph, String normName) {
-    String prefix = normName.startsWith("s") ? normName.substring(0, normName.indexOf('.') + 1) : "";
-    int step = Integer.parseInt(normName.replaceAll(".*dh\\[(\\d+)]/dh\\[1].*", "$1"));
-    return !graph.contains(prefix + "h[" + (step + 1) + "]");
+  private static boolean isLastStep(QuantityGraph graph, QuantityId norm) {
+    return !graph.contains(QuantityId.of(QuantityId.Role.HIDDEN, norm.step() + 1).inSequence(norm.sequence()).toString());
   }
 
   private double doubleSetting(String key, double fallback) throws InputException {

@@ -1,11 +1,10 @@
 package org.bptt.grader.report;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
 import org.bptt.grader.exercise.OutputFunction;
 import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.solver.QuantityId;
 
 /**
  * The formula behind each kind of quantity as presentation MathML, which browsers render without
@@ -14,11 +13,8 @@ import org.bptt.grader.exercise.Parameter;
  */
 public final class MathFormulas {
 
-  private static final Pattern STEP = Pattern.compile("(?:updated\\.)?(?:s\\d+\\.)?(a|h|o|y|L)\\[(\\d+)]");
-  private static final Pattern ERROR = Pattern.compile("(?:s\\d+\\.)?dL/d(o|y|h|a)\\[(\\d+)]");
-  private static final Pattern CONTRIBUTION = Pattern.compile("(?:s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y)\\[(\\d+)]");
-  private static final Pattern SUM = Pattern.compile("(?:s\\d+\\.)?dL/d(W_xh|W_hh|b_h|W_hy|b_y)");
-  private static final Pattern UPDATE = Pattern.compile("updated\\.(W_xh|W_hh|b_h|W_hy|b_y)");
+  /** The trained parameters whose gradients and updates have a short formula here. */
+  private static final java.util.Set<String> TRAINED = java.util.Set.of("W_xh", "W_hh", "b_h", "W_hy", "b_y");
 
   private final Exercise exercise;
 
@@ -28,26 +24,35 @@ public final class MathFormulas {
 
   /** The MathML for a quantity, or "" when there is no short formula for it. */
   public String forQuantity(String name) {
-    Matcher m;
-    if ((m = STEP.matcher(name)).matches()) {
-      return forward(m.group(1), m.group(2));
+    QuantityId id = QuantityId.parse(name).orElse(null);
+    if (id == null) {
+      return "";
     }
-    if ((m = ERROR.matcher(name)).matches()) {
-      return backward(m.group(1), m.group(2));
+    String step = Integer.toString(id.step());
+    boolean plain = id.scope() == QuantityId.Scope.PLAIN;
+    boolean trained = id.parameter() != null && TRAINED.contains(id.parameter());
+    switch (id.role()) {
+      case PREACTIVATION, HIDDEN, LOGITS, PREDICTION, STEP_LOSS:
+        return plain || id.scope() == QuantityId.Scope.UPDATED ? forward(id.role().symbol(), step) : "";
+      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR:
+        return plain ? backward(id.role().symbol(), step) : "";
+      case CONTRIBUTION:
+        return plain && trained
+            ? math(partial("L", symbol(id.parameter()) + sub("[", step, "]")) + eq() + contribution(id.parameter(), "t"))
+            : "";
+      case GRADIENT:
+        return plain && trained ? math(partial("L", symbol(id.parameter())) + eq()
+            + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>" + contribution(id.parameter(), "t")) : "";
+      case PARAMETER:
+        if (id.scope() != QuantityId.Scope.UPDATED || !trained || id.sequence() != 0) {
+          return "";
+        }
+        String theta = symbol(id.parameter());
+        return math("<msup>" + theta + "<mo>&#x2032;</mo></msup>" + eq() + theta + "<mo>&#x2212;</mo><mi>&#x3B7;</mi>"
+            + partial("L", theta));
+      default:
+        return "";
     }
-    if ((m = CONTRIBUTION.matcher(name)).matches()) {
-      return math(partial("L", symbol(m.group(1)) + sub("[", m.group(2), "]")) + eq() + contribution(m.group(1), "t"));
-    }
-    if ((m = SUM.matcher(name)).matches()) {
-      return math(partial("L", symbol(m.group(1))) + eq() + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>"
-          + contribution(m.group(1), "t"));
-    }
-    if ((m = UPDATE.matcher(name)).matches()) {
-      String theta = symbol(m.group(1));
-      return math("<msup>" + theta + "<mo>&#x2032;</mo></msup>" + eq() + theta + "<mo>&#x2212;</mo><mi>&#x3B7;</mi>"
-          + partial("L", theta));
-    }
-    return "";
   }
 
   private String forward(String kind, String step) {

@@ -17,6 +17,7 @@ import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.solver.Stage;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
@@ -55,7 +56,7 @@ public final class SheetViews {
     Map<Stage, List<SheetView.AskedView>> byStage = new LinkedHashMap<>();
     for (String name : asked) {
       Quantity quantity = graph.quantity(name).orElseThrow();
-      Stage stage = name.startsWith("updated.") && quantity.stage() != Stage.UPDATE ? Stage.UPDATE : quantity.stage();
+      Stage stage = quantity.id().scope() == QuantityId.Scope.UPDATED && quantity.stage() != Stage.UPDATE ? Stage.UPDATE : quantity.stage();
       byStage.computeIfAbsent(stage, key -> new ArrayList<>()).add(new SheetView.AskedView(name,
           exercise.notation().render(name), shape(graph.value(name)), exercise.notation().render(quantity.meaning())));
     }

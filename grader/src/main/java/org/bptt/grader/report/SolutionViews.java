@@ -15,6 +15,7 @@ import org.bptt.grader.solver.Formulas;
 import org.bptt.grader.solver.Names;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.solver.Stage;
 import org.bptt.grader.value.Shape;
 import org.bptt.grader.value.Tensor;
@@ -96,7 +97,7 @@ public final class SolutionViews {
       for (Stage stage : List.of(Stage.SENSITIVITY, Stage.JACOBIAN, Stage.TRUNCATED, Stage.CLIPPED, Stage.UPDATE)) {
         section(sections, stage.title(), q -> q.stage() == stage);
       }
-      section(sections, "Forward pass and loss after the update", q -> q.name().startsWith(Names.UPDATED));
+      section(sections, "Forward pass and loss after the update", q -> q.id().scope() == QuantityId.Scope.UPDATED);
       section(sections, Stage.TRAINING.title(), q -> q.stage() == Stage.TRAINING);
       section(sections, "Other quantities", q -> true);
       return new SolutionView(exercise.id(), exercise.title(), exercise.source(), Integer.toString(digits),

@@ -25,9 +25,4 @@ public final class LossWeights {
     }
     return weight;
   }
-
-  /** The sequence a per-sequence name belongs to ("s2.h[1]" is sequence index 1); 0 for the others. */
-  public static int sequenceIndexOf(String name) {
-    return name.matches("s\\d+\\..*") ? Integer.parseInt(name.substring(1, name.indexOf('.'))) - 1 : 0;
-  }
 }
