@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bptt.grader.error.InputException;
+import org.bptt.grader.error.GraderException;
 import org.bptt.grader.exercise.Exercise;
-import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.pipeline.GraderPipeline;
 
 /** Loads the project's exercise files for tests (tests run from the project root). */
 public final class TestExercises {
@@ -15,10 +15,11 @@ public final class TestExercises {
 
   private TestExercises() {}
 
+  /** An exercise file as the command line loads it (a randomized one's preview variant). */
   public static Exercise load(String fileName) {
     try {
-      return new ExerciseLoader().load(FOLDER.resolve(fileName), "exercises/" + fileName);
-    } catch (InputException e) {
+      return GraderPipeline.loadExercise(FOLDER.resolve(fileName), null, null).exercise();
+    } catch (GraderException e) {
       throw new AssertionError(e.getMessage(), e);
     }
   }

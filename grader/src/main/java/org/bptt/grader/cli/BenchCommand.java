@@ -11,12 +11,11 @@ import org.bptt.grader.grading.Submission;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.load.ExerciseDefinition;
-import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.SubmissionLoader;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.TextTable;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.ReportViews;
-import org.bptt.grader.solver.ElmanSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,9 +52,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     ReportRenderer renderer = new ReportRenderer(Path.of("templates"));
     for (Path file : files) {
-      ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, file.toString());
-      double load = median(runs, () -> new ExerciseLoader().loadDefinition(file, file.toString()));
-      double solve = median(runs, () -> ElmanSolver.solve(definition.exercise()));
+      ExerciseDefinition definition = GraderPipeline.loadExercise(file, null, null);
+      double load = median(runs, () -> GraderPipeline.loadExercise(file, null, null));
+      double solve = median(runs, () -> GraderPipeline.solve(definition));
       double sensitivity = median(Math.max(1, runs / 5), () -> PreparedExercise.prepare(definition));
       PreparedExercise prepared = PreparedExercise.prepare(definition);
       String grade = "-";

@@ -8,12 +8,12 @@ import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.load.RosterLoader;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.SheetViews;
 import org.bptt.grader.report.SolutionViews;
-import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
     for (RosterLoader.Student student : students) {
       VariantChoice choice = VariantChoice.of(template, student.id(), salt);
       Exercise exercise = choice.definition().exercise();
-      QuantityGraph graph = ElmanSolver.solve(exercise);
+      QuantityGraph graph = GraderPipeline.solve(choice.definition());
       String folder = "students/" + student.id() + "/";
       files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", SheetViews.of(exercise, graph)));
       files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", SheetViews.of(exercise, graph)));

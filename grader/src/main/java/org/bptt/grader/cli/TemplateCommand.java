@@ -5,8 +5,8 @@ import java.util.concurrent.Callable;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
-import org.bptt.grader.solver.ElmanSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ final class TemplateCommand implements Callable<Integer> {
     VariantChoice choice = VariantChoice.of(template, student, salt);
     ExerciseDefinition definition = choice.definition();
     spec.commandLine().getOut().print(BlankSubmission.render(definition.exercise(),
-        ElmanSolver.solve(definition.exercise()), student, choice.variantId()));
+        GraderPipeline.solve(definition), student, choice.variantId()));
     spec.commandLine().getOut().flush();
     return 0;
   }

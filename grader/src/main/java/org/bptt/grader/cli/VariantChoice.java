@@ -4,6 +4,7 @@ import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.pipeline.GraderPipeline;
 
 /**
  * Which variant of an exercise a command works on: the exercise as written; for a randomized one,
@@ -23,10 +24,10 @@ record VariantChoice(ExerciseDefinition definition, String variantId) {
   static VariantChoice of(ExerciseTemplate template, String student, String saltOption)
       throws InputException, UsageException {
     if (!template.isRandomized()) {
-      return new VariantChoice(template.definition(), null);
+      return new VariantChoice(GraderPipeline.definition(template), null);
     }
     if (student == null) {
-      return new VariantChoice(template.definition(), null);
+      return new VariantChoice(GraderPipeline.definition(template), null);
     }
     String salt = salt(saltOption);
     if (salt == null) {
@@ -34,6 +35,6 @@ record VariantChoice(ExerciseDefinition definition, String variantId) {
           + ") to the course salt");
     }
     String variantId = ExerciseTemplate.variantId(template.id(), student, salt);
-    return new VariantChoice(template.variant(variantId), variantId);
+    return new VariantChoice(GraderPipeline.variant(template, variantId), variantId);
   }
 }

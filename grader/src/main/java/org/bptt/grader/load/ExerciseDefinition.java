@@ -1,6 +1,7 @@
 package org.bptt.grader.load;
 
 import java.util.Map;
+import org.bptt.grader.error.Location;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.value.Tensor;
@@ -10,9 +11,16 @@ import org.bptt.grader.value.Tensor;
  * the printed precision of its given values (half a unit of the last printed digit, by given
  * quantity name), from which the grader judges which quantities the sheet can decide.
  */
-public record ExerciseDefinition(Exercise exercise, GradingSpec grading, Map<String, Tensor> givenHalfUnits) {
+public record ExerciseDefinition(Exercise exercise, GradingSpec grading, Map<String, Tensor> givenHalfUnits,
+    Map<String, Location> askLocations) {
 
   public ExerciseDefinition {
     givenHalfUnits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(givenHalfUnits));
+    askLocations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(askLocations));
+  }
+
+  /** An exercise built in code: no file, so no locations to point an error at. */
+  public ExerciseDefinition(Exercise exercise, GradingSpec grading, Map<String, Tensor> givenHalfUnits) {
+    this(exercise, grading, givenHalfUnits, Map.of());
   }
 }

@@ -24,9 +24,6 @@ import org.bptt.grader.exercise.SequenceData;
 import org.bptt.grader.exercise.TrainingSpec;
 import org.bptt.grader.exercise.Vocabulary;
 import org.bptt.grader.grading.GradingSpec;
-import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
-import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Shape;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.yaml.TensorReader;
@@ -60,7 +57,12 @@ public final class ExerciseLoader {
   }
 
   public Exercise parse(String text, String displayName) throws InputException {
-    return new ExerciseTemplate(this, reader.parse(text, displayName).asMap("exercise")).definition().exercise();
+    return parseDefinition(text, displayName).exercise();
+  }
+
+  /** An exercise written inline (not randomized), as a file would give it. */
+  public ExerciseDefinition parseDefinition(String text, String displayName) throws InputException {
+    return new ExerciseTemplate(this, reader.parse(text, displayName).asMap("exercise")).definition();
   }
 
   /** Reads a file that may draw its given values at random ({@code random:} specs and a {@code variants:} block). */
@@ -97,11 +99,10 @@ public final class ExerciseLoader {
     } catch (IllegalArgumentException e) {
       throw new InputException(root.location(), e.getMessage());
     }
-    checkAsks(exercise, asks);
     GradingSpec grading = GradingSpecReader.read(root.optional("grading"));
     int sheetDecimals = GradingSpecReader.givenDecimals(root.optional("grading"))
         .orElse(GivenPrecision.sheetDecimals(grading.defaultTolerance()));
-    return new ExerciseDefinition(exercise, grading, GivenPrecision.halfUnits(root, exercise, sheetDecimals));
+    return new ExerciseDefinition(exercise, grading, GivenPrecision.halfUnits(root, exercise, sheetDecimals), asks);
   }
 
   private static String optionalText(YamlMap map, String key, String fallback) throws InputException {
@@ -433,19 +434,5 @@ public final class ExerciseLoader {
       asks.put(pattern, item.location());
     }
     return asks;
-  }
-
-  /** Every asked pattern must name at least one quantity the solver computes. */
-  private static void checkAsks(Exercise exercise, Map<String, Location> asks) throws InputException {
-    if (asks.isEmpty()) {
-      return;
-    }
-    QuantityGraph graph = ElmanSolver.solve(exercise);
-    for (Map.Entry<String, Location> ask : asks.entrySet()) {
-      if (AskedQuantities.expand(List.of(ask.getKey()), graph).isEmpty()) {
-        throw new InputException(ask.getValue(), "ask: '" + ask.getKey()
-            + "' names no quantity of this exercise (see the canonical names in exercises/README.md)");
-      }
-    }
   }
 }

@@ -10,17 +10,7 @@ import java.util.Optional;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.bptt.grader.error.InputException;
-import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.ModelSpec;
-import org.bptt.grader.grading.Grader;
-import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
-import org.bptt.grader.solver.Quantity;
-import org.bptt.grader.solver.QuantityGraph;
-import org.bptt.grader.solver.QuantityId;
-import org.bptt.grader.solver.RoundingSensitivity;
-import org.bptt.grader.value.Tensor;
-import org.bptt.grader.value.Value;
 import org.bptt.grader.yaml.YamlMap;
 import org.bptt.grader.yaml.YamlNode;
 import org.bptt.grader.yaml.YamlScalar;
@@ -82,13 +72,24 @@ public final class ExerciseTemplate {
     }
   }
 
-  /** The exercise as written; for a randomized file, its preview variant (no student, no salt). */
+  /** The exercise as written; fails for a randomized file, whose variants need a {@link VariantCheck}. */
   public ExerciseDefinition definition() throws InputException {
-    return randomized ? variant(variantId(id, "", "")) : loader.fromYaml(root);
+    if (randomized) {
+      throw new IllegalStateException("exercise " + id + " is randomized: draw its variants with a VariantCheck");
+    }
+    return loader.fromYaml(root);
   }
 
-  /** The variant with this id: the first draw, from the id's random stream, that meets the constraints. */
-  public ExerciseDefinition variant(String variantId) throws InputException {
+  /** The exercise as written; for a randomized file, its preview variant (no student, no salt). */
+  public ExerciseDefinition definition(VariantCheck check) throws InputException {
+    return randomized ? variant(variantId(id, "", ""), check) : loader.fromYaml(root);
+  }
+
+  /**
+   * The variant with this id: the first draw, from the id's random stream, that {@code check}
+   * finds meets the constraints.
+   */
+  public ExerciseDefinition variant(String variantId, VariantCheck check) throws InputException {
     if (!randomized) {
       return loader.fromYaml(root);
     }
@@ -102,7 +103,7 @@ public final class ExerciseTemplate {
     for (int attempt = 0; attempt < tries; attempt++) {
       YamlMap drawn = new RandomDraw(random, model).draw(root);
       ExerciseDefinition candidate = loader.fromYaml(drawn);
-      String problem = violation(candidate);
+      String problem = check.violation(candidate, constraints(candidate));
       if (problem == null) {
         return candidate;
       }
@@ -116,50 +117,11 @@ public final class ExerciseTemplate {
             + "; widen the ranges or relax the constraints");
   }
 
-  /** The first constraint a candidate breaks, or null. */
-  private String violation(ExerciseDefinition candidate) throws InputException {
-    Exercise exercise = candidate.exercise();
-    QuantityGraph graph = ElmanSolver.solve(exercise);
-    double maxPreactivation = doubleSetting("max_preactivation", Double.POSITIVE_INFINITY);
-    double minJacobian = doubleSetting("min_jacobian_norm", 0);
-    int nonzeroDecimals = intSetting("nonzero_decimals",
-        GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance()));
-    for (Quantity quantity : graph.quantities()) {
-      QuantityId id = quantity.id();
-      boolean plain = id.scope() == QuantityId.Scope.PLAIN;
-      if (plain && id.role() == QuantityId.Role.PREACTIVATION
-          && ((Tensor) graph.value(quantity.name())).maxAbs() > maxPreactivation) {
-        return "a pre-activation beyond +-" + maxPreactivation;
-      }
-      if (plain && id.role() == QuantityId.Role.JACOBIAN_NORM && id.earlier() == 1 && isLastStep(graph, id)
-          && ((Tensor) graph.value(quantity.name())).scalarValue() < minJacobian) {
-        return "norm(dh[T]/dh[1]) below " + minJacobian;
-      }
-    }
-    double smallest = 0.5 * Math.pow(10, -nonzeroDecimals);
-    List<String> asked = AskedQuantities.expand(exercise.asked(), graph);
-    for (String name : asked) {
-      Value value = graph.value(name);
-      if (value instanceof Tensor tensor) {
-        for (int i = 0; i < tensor.size(); i++) {
-          // An exact 0 is structural (h0 = 0, a one-hot input), the same in every draw; a tiny
-          // nonzero value is what reads as 0 on the sheet.
-          if (tensor.at(i) != 0 && Math.abs(tensor.at(i)) < smallest) {
-            return "an asked value that rounds to 0 at " + nonzeroDecimals + " decimals";
-          }
-        }
-      }
-    }
-    Grader grader = new Grader(exercise, graph, candidate.grading(), (names, enough) ->
-        RoundingSensitivity.spreads(exercise, graph, names, enough, candidate.givenHalfUnits(), id.hashCode()));
-    if (!grader.notGradable().isEmpty()) {
-      return "an asked quantity that is not gradable";
-    }
-    return null;
-  }
-
-  private static boolean isLastStep(QuantityGraph graph, QuantityId norm) {
-    return !graph.contains(QuantityId.of(QuantityId.Role.HIDDEN, norm.step() + 1).inSequence(norm.sequence()).toString());
+  /** The constraints of the {@code variants:} block for one candidate (the default precision is the candidate's). */
+  private VariantCheck.Constraints constraints(ExerciseDefinition candidate) throws InputException {
+    return new VariantCheck.Constraints(doubleSetting("max_preactivation", Double.POSITIVE_INFINITY),
+        doubleSetting("min_jacobian_norm", 0),
+        intSetting("nonzero_decimals", GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance())));
   }
 
   private double doubleSetting(String key, double fallback) throws InputException {

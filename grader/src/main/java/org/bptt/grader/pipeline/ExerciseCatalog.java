@@ -107,7 +107,8 @@ final class ExerciseCatalog {
       return cached;
     }
     PreparedExercise result = PreparedExercise.prepare(
-        variantId == null ? template.definition() : template.variant(variantId), variantId, carriedForwardCredit);
+        variantId == null ? GraderPipeline.definition(template) : GraderPipeline.variant(template, variantId), variantId,
+        carriedForwardCredit);
     prepared.put(key, result);
     return result;
   }

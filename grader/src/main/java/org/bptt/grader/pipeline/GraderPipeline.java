@@ -19,7 +19,6 @@ import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.ReportView;
 import org.bptt.grader.report.ReportViews;
-import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
 
 /**
@@ -46,6 +45,9 @@ public final class GraderPipeline {
       return graded.stream().allMatch(one -> one.result().allCorrect());
     }
   }
+
+  /** How a drawn variant is judged: by its solution. */
+  private static final VariantConstraintCheck VARIANT_CHECK = new VariantConstraintCheck();
 
   private final GradingOptions options;
   private ReportRenderer renderer;
@@ -86,22 +88,32 @@ public final class GraderPipeline {
       throws InputException, UsageException {
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(file, file.toString());
     if (!template.isRandomized() || student == null) {
-      return template.definition();
+      return template.definition(VARIANT_CHECK);
     }
     if (salt == null || salt.isEmpty()) {
       throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
           + ExerciseCatalog.SALT_VARIABLE + ") to the course salt");
     }
-    return template.variant(ExerciseTemplate.variantId(template.id(), student, salt));
+    return variant(template, ExerciseTemplate.variantId(template.id(), student, salt));
   }
 
-  /** 2. The exercise's solution graph; values are computed as they are read. */
-  public static QuantityGraph solve(ExerciseDefinition definition) {
-    return ElmanSolver.solve(definition.exercise());
+  /** 1. The variant of a randomized exercise with this id, drawn until it meets the file's constraints. */
+  public static ExerciseDefinition variant(ExerciseTemplate template, String variantId) throws InputException {
+    return template.variant(variantId, VARIANT_CHECK);
+  }
+
+  /** 1. An exercise as written; a randomized one's preview variant. */
+  public static ExerciseDefinition definition(ExerciseTemplate template) throws InputException {
+    return template.definition(VARIANT_CHECK);
+  }
+
+  /** 2. The exercise's solution graph; values are computed as they are read. Fails for an ask that names nothing. */
+  public static QuantityGraph solve(ExerciseDefinition definition) throws InputException {
+    return PreparedExercise.solve(definition);
   }
 
   /** 2. The exercise solved and made ready to grade: rounding budgets and the grader, built once. */
-  public PreparedExercise prepare(ExerciseDefinition definition) {
+  public PreparedExercise prepare(ExerciseDefinition definition) throws InputException {
     return PreparedExercise.prepare(definition, null, options.carriedForwardCredit());
   }
 

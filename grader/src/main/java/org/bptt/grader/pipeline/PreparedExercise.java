@@ -2,10 +2,13 @@ package org.bptt.grader.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import org.bptt.grader.error.InputException;
+import org.bptt.grader.error.Location;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.grading.Grader;
 import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.load.ExerciseDefinition;
+import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.RoundingSensitivity;
@@ -18,9 +21,10 @@ import org.bptt.grader.solver.RoundingSensitivity;
 public record PreparedExercise(ExerciseDefinition definition, String variantId, QuantityGraph graph, Grader grader) {
 
   /** Solves the exercise and estimates how far each asked quantity depends on unprinted digits. */
-  public static PreparedExercise prepare(ExerciseDefinition definition, String variantId, Double carriedForwardCredit) {
+  public static PreparedExercise prepare(ExerciseDefinition definition, String variantId, Double carriedForwardCredit)
+      throws InputException {
     Exercise exercise = definition.exercise();
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = solve(definition);
     GradingSpec grading = carriedForwardCredit == null
         ? definition.grading()
         : definition.grading().withCarriedForwardCredit(carriedForwardCredit);
@@ -30,8 +34,23 @@ public record PreparedExercise(ExerciseDefinition definition, String variantId, 
     return new PreparedExercise(definition, variantId, graph, grader);
   }
 
+  /**
+   * The exercise's solution graph (values are computed as they are read), once every asked
+   * pattern is shown to name at least one of its quantities.
+   */
+  public static QuantityGraph solve(ExerciseDefinition definition) throws InputException {
+    QuantityGraph graph = ElmanSolver.solve(definition.exercise());
+    for (Map.Entry<String, Location> ask : definition.askLocations().entrySet()) {
+      if (AskedQuantities.expand(List.of(ask.getKey()), graph).isEmpty()) {
+        throw new InputException(ask.getValue(), "ask: '" + ask.getKey()
+            + "' names no quantity of this exercise (see the canonical names in exercises/README.md)");
+      }
+    }
+    return graph;
+  }
+
   /** The exercise as written, with its own grading settings. */
-  public static PreparedExercise prepare(ExerciseDefinition definition) {
+  public static PreparedExercise prepare(ExerciseDefinition definition) throws InputException {
     return prepare(definition, null, null);
   }
 

@@ -13,6 +13,8 @@ import org.bptt.grader.error.Location;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.error.GraderException;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.pipeline.PreparedExercise;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Tensor;
@@ -36,11 +38,11 @@ final class GradingFixture {
   private final Map<GradingSpec, Grader> graders = new HashMap<>();
 
   /** Inline exercises have exact givens (no printed precision): rounding moves nothing. */
-  private GradingFixture(ExerciseDefinition definition) {
+  private GradingFixture(ExerciseDefinition definition) throws InputException {
     this.definition = definition;
     this.exercise = definition.exercise();
     this.spec = definition.grading();
-    this.graph = PreparedExercise.prepare(definition).graph();
+    this.graph = PreparedExercise.solve(definition);
   }
 
   /** A seed exercise in exercises/, graded with its own grading block (or the defaults). */
@@ -50,9 +52,8 @@ final class GradingFixture {
 
   static GradingFixture of(Path file) {
     try {
-      ExerciseDefinition definition = new ExerciseLoader().loadDefinition(file, "exercises/" + file.getFileName());
-      return new GradingFixture(definition);
-    } catch (InputException e) {
+      return new GradingFixture(GraderPipeline.loadExercise(file, null, null));
+    } catch (GraderException e) {
       throw new AssertionError(e.getMessage(), e);
     }
   }
@@ -101,8 +102,14 @@ final class GradingFixture {
 
   /** The grader the grade command would build for this exercise with these settings, rounding budgets included. */
   Grader grader(GradingSpec gradingSpec) {
-    return graders.computeIfAbsent(gradingSpec, settings ->
-        PreparedExercise.prepare(new ExerciseDefinition(exercise, settings, definition.givenHalfUnits())).grader());
+    return graders.computeIfAbsent(gradingSpec, settings -> {
+      try {
+        return PreparedExercise.prepare(new ExerciseDefinition(exercise, settings, definition.givenHalfUnits()))
+            .grader();
+      } catch (InputException e) {
+        throw new AssertionError(e.getMessage(), e);
+      }
+    });
   }
 
   static Answer answer(String name, Value value) {

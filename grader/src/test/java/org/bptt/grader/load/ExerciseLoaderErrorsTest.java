@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.bptt.grader.error.InputException;
+import org.bptt.grader.pipeline.PreparedExercise;
 import org.junit.jupiter.api.Test;
 
 /** Each class of bad exercise input gets one line naming the file, line and column, and what was expected. */
@@ -49,7 +50,9 @@ class ExerciseLoaderErrorsTest {
       """;
 
   private static String message(String yaml) {
-    InputException error = assertThrows(InputException.class, () -> new ExerciseLoader().parse(yaml, "bad.yaml"));
+    // Loading, then solving: an ask that names no quantity is found when the exercise is solved.
+    InputException error = assertThrows(InputException.class, () -> PreparedExercise.solve(
+        new ExerciseLoader().parseDefinition(yaml, "bad.yaml")));
     assertFalse(error.getMessage().contains("\n"), "one line: " + error.getMessage());
     return error.getMessage();
   }

@@ -18,6 +18,7 @@ import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Tensor;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,8 @@ class RandomizedExerciseTest {
   void theSameStudentAndSaltAlwaysGetTheSameVariant() throws InputException {
     String id = ExerciseTemplate.variantId("seed-000-variants", "alice", "fall-2026");
     assertEquals(id, ExerciseTemplate.variantId("seed-000-variants", "alice", "fall-2026"));
-    Exercise first = template().variant(id).exercise();
-    Exercise second = template().variant(id).exercise();
+    Exercise first = GraderPipeline.variant(template(), id).exercise();
+    Exercise second = GraderPipeline.variant(template(), id).exercise();
     assertEquals(first.parameters(), second.parameters());
     assertEquals(first.sequences(), second.sequences());
     assertEquals(first.training().learningRate(), second.training().learningRate());
@@ -46,7 +47,7 @@ class RandomizedExerciseTest {
     ExerciseTemplate template = template();
     Set<String> distinct = new HashSet<>();
     for (int i = 0; i < 20; i++) {
-      Exercise exercise = template.variant(ExerciseTemplate.variantId(template.id(), "student" + i, "fall-2026"))
+      Exercise exercise = GraderPipeline.variant(template, ExerciseTemplate.variantId(template.id(), "student" + i, "fall-2026"))
           .exercise();
       distinct.add(exercise.parameters().toString() + exercise.sequences());
     }
@@ -59,7 +60,7 @@ class RandomizedExerciseTest {
   void everyVariantMeetsTheConstraints() throws InputException {
     ExerciseTemplate template = template();
     for (int i = 0; i < 40; i++) {
-      ExerciseDefinition variant = template.variant(ExerciseTemplate.variantId(template.id(), "s" + i, "salt"));
+      ExerciseDefinition variant = GraderPipeline.variant(template, ExerciseTemplate.variantId(template.id(), "s" + i, "salt"));
       QuantityGraph graph = ElmanSolver.solve(variant.exercise());
       for (int t = 1; t <= 3; t++) {
         assertTrue(((Tensor) graph.value("a[" + t + "]")).maxAbs() <= 2.5, "a[" + t + "] of variant " + i);
@@ -82,7 +83,7 @@ class RandomizedExerciseTest {
   @Test
   void drawnValuesHaveTheSheetsDecimals() throws InputException {
     ExerciseTemplate template = template();
-    Exercise exercise = template.variant(ExerciseTemplate.variantId(template.id(), "bob", "salt")).exercise();
+    Exercise exercise = GraderPipeline.variant(template, ExerciseTemplate.variantId(template.id(), "bob", "salt")).exercise();
     for (Tensor value : exercise.parameters().values()) {
       for (double entry : value.toArray()) {
         assertEquals(Math.round(entry * 10) / 10.0, entry, 1e-12, "one decimal: " + entry);
@@ -98,7 +99,7 @@ class RandomizedExerciseTest {
     Files.writeString(file, text);
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(file, "impossible.yaml");
     InputException error = assertThrows(InputException.class,
-        () -> template.variant(ExerciseTemplate.variantId(template.id(), "alice", "salt")));
+        () -> GraderPipeline.variant(template, ExerciseTemplate.variantId(template.id(), "alice", "salt")));
     assertTrue(error.getMessage().startsWith("impossible.yaml:"), error.getMessage());
     assertTrue(error.getMessage().contains("no draw met the constraints in 25 tries: a pre-activation beyond +-0.01 (25)"),
         error.getMessage());
@@ -110,7 +111,7 @@ class RandomizedExerciseTest {
     Path file = folder.resolve("bad.yaml");
     Files.writeString(file, text);
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(file, "bad.yaml");
-    InputException error = assertThrows(InputException.class, () -> template.variant("0123456789abcdef"));
+    InputException error = assertThrows(InputException.class, () -> GraderPipeline.variant(template, "0123456789abcdef"));
     assertTrue(error.getMessage().contains("only parameters, inputs, targets and the learning rate can be drawn"),
         error.getMessage());
   }

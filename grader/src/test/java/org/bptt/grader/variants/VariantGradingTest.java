@@ -14,6 +14,7 @@ import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ElmanSolver;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.pipeline.GraderPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class VariantGradingTest {
   static String answersFromTheKey(String student, String salt) throws Exception {
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(RandomizedExerciseTest.VARIANTS, "x");
     String variant = ExerciseTemplate.variantId(template.id(), student, salt);
-    Exercise exercise = template.variant(variant).exercise();
+    Exercise exercise = GraderPipeline.variant(template, variant).exercise();
     QuantityGraph graph = ElmanSolver.solve(exercise);
     StringBuilder yaml = new StringBuilder("exercise: seed-000-variants\nstudent: " + student + "\nvariant: \""
         + variant + "\"\nanswers:\n");
