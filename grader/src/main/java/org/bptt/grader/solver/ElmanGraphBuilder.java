@@ -45,6 +45,15 @@ final class ElmanGraphBuilder {
     graph.add(new Quantity(name, stage, meaning, List.of(new Derivation(meaning, inputs, formula))));
   }
 
+  /** A quantity whose formula is an expression: its inputs are exactly what the expression reads. */
+  void add(String name, Stage stage, String meaning, Expression formula) {
+    graph.add(new Quantity(name, stage, meaning, List.of(new Derivation(meaning, formula.references(), formula))));
+  }
+
+  static Expression.Ref ref(String name) {
+    return new Expression.Ref(name);
+  }
+
   static List<String> inputs(String... names) {
     List<String> list = new ArrayList<>();
     for (String name : names) {
@@ -199,26 +208,28 @@ final class ElmanGraphBuilder {
       String input = data + at("x", t);
       String previous = previousHidden(out, t);
       String preactivation = out + at("a", t);
+      List<Expression> terms = new ArrayList<>(List.of(
+          new Expression.MatrixTimesVector(ref(inputWeights), ref(input), false),
+          new Expression.MatrixTimesVector(ref(recurrentWeights), ref(previous), false)));
+      if (hiddenBias != null) {
+        terms.add(ref(hiddenBias));
+      }
       add(preactivation, Stage.FORWARD, "pre-activation W_xh x[t] + W_hh h[t-1]" + (hiddenBias != null ? " + b_h" : ""),
-          inputs(inputWeights, input, recurrentWeights, previous, hiddenBias),
-          in -> Formulas.preactivation(in.tensor(inputWeights), in.tensor(input), in.tensor(recurrentWeights),
-              in.tensor(previous), hiddenBias == null ? null : in.tensor(hiddenBias)));
+          new Expression.Sum(terms, 0));
       String hidden = out + at("h", t);
-      add(hidden, Stage.FORWARD, "hidden state " + activation.yamlName() + "(a[t])", inputs(preactivation),
-          in -> Formulas.activate(activation, in.tensor(preactivation)));
+      add(hidden, Stage.FORWARD, "hidden state " + activation.yamlName() + "(a[t])",
+          new Expression.Activate(activation, ref(preactivation)));
       String prediction = out + at("y", t);
       if (model.output().hasOutputLayer()) {
         String logits = out + at("o", t);
+        Expression product = new Expression.MatrixTimesVector(ref(outputWeights), ref(hidden), false);
         add(logits, Stage.FORWARD, "output pre-activation (logits) W_hy h[t]" + (outputBias != null ? " + b_y" : ""),
-            inputs(outputWeights, hidden, outputBias),
-            in -> Formulas.outputPreactivation(in.tensor(outputWeights), in.tensor(hidden),
-                outputBias == null ? null : in.tensor(outputBias)));
+            outputBias == null ? product : new Expression.Sum(List.of(product, ref(outputBias)), 0));
         boolean softmax = model.output() == OutputFunction.SOFTMAX;
-        add(prediction, Stage.FORWARD, softmax ? "prediction softmax(o[t])" : "prediction y[t] = o[t]", inputs(logits),
-            in -> softmax ? Formulas.softmax(in.tensor(logits)) : Formulas.asVector(in.tensor(logits)));
+        add(prediction, Stage.FORWARD, softmax ? "prediction softmax(o[t])" : "prediction y[t] = o[t]",
+            softmax ? new Expression.Softmax(ref(logits)) : new Expression.AsVector(ref(logits)));
       } else {
-        add(prediction, Stage.FORWARD, "prediction y[t] = h[t] (no output layer)", inputs(hidden),
-            in -> Formulas.asVector(in.tensor(hidden)));
+        add(prediction, Stage.FORWARD, "prediction y[t] = h[t] (no output layer)", new Expression.AsVector(ref(hidden)));
       }
       if (exercise.vocabulary().isPresent()) {
         Vocabulary vocabulary = exercise.vocabulary().get();
@@ -280,25 +291,27 @@ final class ElmanGraphBuilder {
       String ownError = directError;
       String outputWeightsUsed = ownError != null && outputLayer ? outputWeights : null;
       String recurrentUsed = nextError != null ? recurrentWeights : null;
+      List<Expression> errorTerms = new ArrayList<>();
+      if (ownError != null) {
+        errorTerms.add(outputWeightsUsed == null ? new Expression.AsVector(ref(ownError))
+            : new Expression.MatrixTimesVector(ref(outputWeightsUsed), ref(ownError), true));
+      }
+      if (nextError != null) {
+        errorTerms.add(new Expression.MatrixTimesVector(ref(recurrentUsed), ref(nextError), true));
+      }
       add(hiddenError, Stage.BACKWARD, describeHiddenError(ownError != null, nextError != null),
-          inputs(outputWeightsUsed, ownError, recurrentUsed, nextError),
-          in -> Formulas.hiddenError(outputWeightsUsed == null ? null : in.tensor(outputWeightsUsed),
-              ownError == null ? null : in.tensor(ownError),
-              recurrentUsed == null ? null : in.tensor(recurrentUsed),
-              nextError == null ? null : in.tensor(nextError), model.hiddenSize()));
+          new Expression.Sum(errorTerms, model.hiddenSize()));
       String preactivation = p + at("a", t);
       String hidden = p + at("h", t);
       String preactivationError = p + gradientAt("a", t);
       add(preactivationError, Stage.BACKWARD, "error at the pre-activation dL/dh[t] * f'(a[t])",
-          inputs(hiddenError, preactivation, hidden),
-          in -> Formulas.preactivationError(activation, in.tensor(hiddenError), in.tensor(preactivation), in.tensor(hidden)));
+          new Expression.Hadamard(ref(hiddenError), new Expression.Derivative(activation, ref(preactivation), ref(hidden))));
       addContributions(s, t, preactivationError, directError);
     }
     String initialError = p + gradient(Parameter.H0.canonicalName());
     String firstError = p + gradientAt("a", 1);
     add(initialError, Stage.BACKWARD, "error reaching the initial state W_hh^T dL/da[1]",
-        inputs(recurrentWeights, firstError),
-        in -> in.tensor(recurrentWeights).transpose().times(Formulas.asVector(in.tensor(firstError))));
+        new Expression.MatrixTimesVector(ref(recurrentWeights), ref(firstError), true));
   }
 
   private static String formatWeight(double weight) {
@@ -320,22 +333,21 @@ final class ElmanGraphBuilder {
     String p = prefix(s);
     String input = p + at("x", t);
     String previous = previousHidden(p, t);
-    add(p + gradientAt("W_xh", t), Stage.GRADIENT, "step t's contribution dL/da[t] x[t]^T", inputs(preactivationError, input),
-        in -> Formulas.asVector(in.tensor(preactivationError)).outer(in.tensor(input)));
+    add(p + gradientAt("W_xh", t), Stage.GRADIENT, "step t's contribution dL/da[t] x[t]^T",
+        new Expression.Outer(ref(preactivationError), ref(input)));
     add(p + gradientAt("W_hh", t), Stage.GRADIENT, "step t's contribution dL/da[t] h[t-1]^T",
-        inputs(preactivationError, previous),
-        in -> Formulas.asVector(in.tensor(preactivationError)).outer(in.tensor(previous)));
+        new Expression.Outer(ref(preactivationError), ref(previous)));
     if (has(Parameter.B_H)) {
-      add(p + gradientAt("b_h", t), Stage.GRADIENT, "step t's contribution dL/da[t]", inputs(preactivationError),
-          in -> Formulas.asVector(in.tensor(preactivationError)));
+      add(p + gradientAt("b_h", t), Stage.GRADIENT, "step t's contribution dL/da[t]",
+          new Expression.AsVector(ref(preactivationError)));
     }
     if (directError != null && model.output().hasOutputLayer()) {
       String hidden = p + at("h", t);
-      add(p + gradientAt("W_hy", t), Stage.GRADIENT, "step t's contribution dL/do[t] h[t]^T", inputs(directError, hidden),
-          in -> Formulas.asVector(in.tensor(directError)).outer(in.tensor(hidden)));
+      add(p + gradientAt("W_hy", t), Stage.GRADIENT, "step t's contribution dL/do[t] h[t]^T",
+          new Expression.Outer(ref(directError), ref(hidden)));
       if (has(Parameter.B_Y)) {
-        add(p + gradientAt("b_y", t), Stage.GRADIENT, "step t's contribution dL/do[t]", inputs(directError),
-            in -> Formulas.asVector(in.tensor(directError)));
+        add(p + gradientAt("b_y", t), Stage.GRADIENT, "step t's contribution dL/do[t]",
+            new Expression.AsVector(ref(directError)));
       }
     }
   }

@@ -34,9 +34,9 @@ final class SensitivityBuilder {
       String hidden = p + at("h", t);
       String localJacobian = p + Names.jacobian(t, t - 1);
       base.add(localJacobian, Stage.SENSITIVITY, "local Jacobian diag(f'(a[t])) W_hh",
-          ElmanGraphBuilder.inputs(preactivation, hidden, recurrentWeights),
-          in -> Formulas.localJacobian(base.activation, in.tensor(preactivation), in.tensor(hidden),
-              in.tensor(recurrentWeights)));
+          new Expression.MatrixProduct(new Expression.Diagonal(new Expression.Derivative(base.activation,
+              ElmanGraphBuilder.ref(preactivation), ElmanGraphBuilder.ref(hidden))),
+              ElmanGraphBuilder.ref(recurrentWeights)));
       for (Parameter parameter : base.hiddenParameters()) {
         addSensitivity(p, t, parameter, localJacobian);
       }

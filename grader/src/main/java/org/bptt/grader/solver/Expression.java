@@ -1,0 +1,349 @@
+package org.bptt.grader.solver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.bptt.grader.exercise.Activation;
+import org.bptt.grader.value.Shape;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+
+/**
+ * A quantity's formula as a small expression over other quantities, written once: the solver
+ * evaluates it, the grader evaluates it on a student's values and derives a misconception's
+ * version by rewriting it (1 − h² to 1 − a², dropping the error from t+1, swapping two weights),
+ * and it prints itself as text. Expressions are immutable values; evaluation is pure.
+ */
+public sealed interface Expression extends Formula {
+
+  /** The value, with each referenced quantity read from {@code lookup}. */
+  Tensor evaluate(Function<String, Value> lookup);
+
+  /** The subexpressions, in order (none for a leaf). */
+  List<Expression> parts();
+
+  /** The same kind of node over other parts (in the order {@link #parts()} gives them). */
+  Expression with(List<Expression> parts);
+
+  /** The expression written with the quantities' canonical names: "W_xh x[1] + W_hh h0". */
+  String text();
+
+  @Override
+  default Value compute(Inputs inputs) {
+    return evaluate(inputs::value);
+  }
+
+  /** The quantities the expression reads, in the order it first reads them. */
+  default List<String> references() {
+    Set<String> names = new LinkedHashSet<>();
+    collect(this, names);
+    return List.copyOf(names);
+  }
+
+  private static void collect(Expression expression, Set<String> names) {
+    if (expression instanceof Ref ref) {
+      names.add(ref.name());
+    }
+    for (Expression part : expression.parts()) {
+      collect(part, names);
+    }
+  }
+
+  /** Rewrites bottom-up: every part first, then this node, each by {@code rule} (which returns its input to keep it). */
+  default Expression rewrite(UnaryOperator<Expression> rule) {
+    List<Expression> parts = parts();
+    Expression node = this;
+    if (!parts.isEmpty()) {
+      List<Expression> rewritten = new ArrayList<>();
+      for (Expression part : parts) {
+        rewritten.add(part.rewrite(rule));
+      }
+      node = with(rewritten);
+    }
+    return rule.apply(node);
+  }
+
+  /** Whether some node of the expression (this one included) satisfies the test. */
+  default boolean contains(java.util.function.Predicate<Expression> test) {
+    if (test.test(this)) {
+      return true;
+    }
+    for (Expression part : parts()) {
+      if (part.contains(test)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every reference to {@code name} replaced by {@code replacement}. */
+  default Expression substitute(String name, Expression replacement) {
+    return rewrite(node -> node instanceof Ref ref && ref.name().equals(name) ? replacement : node);
+  }
+
+  // --- the nodes ---------------------------------------------------------------------------
+
+  /** A quantity of the graph, by canonical name; read as a vector when it is one. */
+  record Ref(String name) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Value value = lookup.apply(name);
+      if (value instanceof Tensor tensor) {
+        return tensor;
+      }
+      throw new IllegalStateException(name + " is not numeric");
+    }
+
+    public List<Expression> parts() {
+      return List.of();
+    }
+
+    public Expression with(List<Expression> parts) {
+      return this;
+    }
+
+    public String text() {
+      return name;
+    }
+  }
+
+  /** M v, or Mᵀ v: a matrix times a vector (a 1x1 matrix or scalar is read as a vector). */
+  record MatrixTimesVector(Expression matrix, Expression vector, boolean transposed) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Tensor m = matrix.evaluate(lookup);
+      return (transposed ? m.transpose() : m).times(Formulas.asVector(vector.evaluate(lookup)));
+    }
+
+    public List<Expression> parts() {
+      return List.of(matrix, vector);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new MatrixTimesVector(parts.get(0), parts.get(1), transposed);
+    }
+
+    public String text() {
+      return matrix.text() + (transposed ? "^T " : " ") + vector.text();
+    }
+  }
+
+  /** A product of two matrices. */
+  record MatrixProduct(Expression left, Expression right) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return left.evaluate(lookup).times(right.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(left, right);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new MatrixProduct(parts.get(0), parts.get(1));
+    }
+
+    public String text() {
+      return left.text() + " " + right.text();
+    }
+  }
+
+  /**
+   * A sum of vectors, left to right. An accumulated error starts from the zero vector of {@code
+   * zeroSize} (so the sum of no terms is that zero vector); with {@code zeroSize} 0 the sum starts
+   * from its first term.
+   */
+  record Sum(List<Expression> terms, int zeroSize) implements Expression {
+    public Sum {
+      terms = List.copyOf(terms);
+      if (terms.isEmpty() && zeroSize <= 0) {
+        throw new IllegalArgumentException("sum: no terms and no size for the zero vector");
+      }
+    }
+
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Tensor total = zeroSize > 0 ? Tensor.zeros(Shape.vector(zeroSize)) : null;
+      for (Expression term : terms) {
+        Tensor value = Formulas.asVector(term.evaluate(lookup));
+        total = total == null ? value : total.plus(value);
+      }
+      return total;
+    }
+
+    public List<Expression> parts() {
+      return terms;
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Sum(parts, zeroSize);
+    }
+
+    public String text() {
+      if (terms.isEmpty()) {
+        return "0";
+      }
+      List<String> written = new ArrayList<>();
+      for (Expression term : terms) {
+        written.add(term.text());
+      }
+      return String.join(" + ", written);
+    }
+
+    /** The sum without the terms that read {@code name}. */
+    public Sum without(String name) {
+      return new Sum(terms.stream().filter(term -> !term.references().contains(name)).toList(), zeroSize);
+    }
+  }
+
+  /** The element-wise product u ⊙ v. */
+  record Hadamard(Expression left, Expression right) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(left.evaluate(lookup)).hadamard(right.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(left, right);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Hadamard(parts.get(0), parts.get(1));
+    }
+
+    public String text() {
+      return "(" + left.text() + ") * (" + right.text() + ")";
+    }
+  }
+
+  /** The outer product u vᵀ: a step's contribution to a weight's gradient. */
+  record Outer(Expression left, Expression right) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(left.evaluate(lookup)).outer(right.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(left, right);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Outer(parts.get(0), parts.get(1));
+    }
+
+    public String text() {
+      return left.text() + " " + right.text() + "^T";
+    }
+  }
+
+  /** f(a) element-wise. */
+  record Activate(Activation activation, Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.activate(activation, of.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Activate(activation, parts.get(0));
+    }
+
+    public String text() {
+      return activation.yamlName() + "(" + of.text() + ")";
+    }
+  }
+
+  /** f'(a), written with a and with h = f(a) where that is how it is taught (1 − h² for tanh). */
+  record Derivative(Activation activation, Expression preactivation, Expression activated) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.activationDerivative(activation, preactivation.evaluate(lookup), activated.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(preactivation, activated);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Derivative(activation, parts.get(0), parts.get(1));
+    }
+
+    public String text() {
+      return activation.yamlName() + "'(" + preactivation.text() + ")";
+    }
+  }
+
+  /** 1 − v² element-wise: tanh's derivative written from its output (or, mistakenly, from a[t]). */
+  record OneMinusSquare(Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(of.evaluate(lookup)).map(value -> 1 - value * value);
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new OneMinusSquare(parts.get(0));
+    }
+
+    public String text() {
+      return "1 - (" + of.text() + ")^2";
+    }
+  }
+
+  /** diag(v): a vector on the diagonal of a square matrix. */
+  record Diagonal(Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(of.evaluate(lookup)).diagonal();
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Diagonal(parts.get(0));
+    }
+
+    public String text() {
+      return "diag(" + of.text() + ")";
+    }
+  }
+
+  /** A value read as a column vector, whatever shape it was given in. */
+  record AsVector(Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(of.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new AsVector(parts.get(0));
+    }
+
+    public String text() {
+      return of.text();
+    }
+  }
+
+  /** softmax(o). */
+  record Softmax(Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.softmax(of.evaluate(lookup));
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Softmax(parts.get(0));
+    }
+
+    public String text() {
+      return "softmax(" + of.text() + ")";
+    }
+  }
+}
