@@ -2,11 +2,11 @@ package org.bptt.grader.grading;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bptt.grader.exercise.Activation;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
 import org.bptt.grader.exercise.OutputFunction;
 import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.Expression;
 import org.bptt.grader.solver.Formula;
 import org.bptt.grader.solver.Formulas;
 import org.bptt.grader.solver.Inputs;
@@ -44,41 +44,38 @@ public final class MisconceptionLibrary {
     boolean plain = id.scope() == QuantityId.Scope.PLAIN;
     String p = id.sequence() > 0 ? "s" + id.sequence() + "." : "";
     int t = id.step();
-    if (plain && id.role() == Role.PREACTIVATION && sameShapes()) {
-      String input = p + "x[" + t + "]";
-      String previous = t == 1 ? "h0" : p + "h[" + (t - 1) + "]";
-      String bias = graph.contains("b_h") ? "b_h" : null;
-      List<String> in = bias == null ? List.of("W_xh", input, "W_hh", previous) : List.of("W_xh", input, "W_hh",
-          previous, bias);
-      add(variants, Misconceptions.SWAPPED_WEIGHTS, in, values -> Formulas.preactivation(values.tensor("W_hh"),
-          values.tensor(input), values.tensor("W_xh"), values.tensor(previous),
-          bias == null ? null : values.tensor(bias)));
+    Expression expression = main.formula() instanceof Expression written ? written : null;
+    if (plain && id.role() == Role.PREACTIVATION && sameShapes() && expression != null) {
+      rewritten(variants, Misconceptions.SWAPPED_WEIGHTS, ExpressionRewrites.swap(expression, "W_xh", "W_hh"));
     }
     if (plain && (id.role() == Role.OUTPUT_ERROR || id.role() == Role.PREDICTION_ERROR)) {
       outputErrorVariants(variants, id, p, t, main);
     }
-    if (plain && id.role() == Role.HIDDEN_ERROR && graph.contains(p + "dL/da[" + (t + 1) + "]")) {
-      List<String> own = ownErrorInputs(p, t);
-      add(variants, Misconceptions.MISSING_FUTURE_ERROR, own, values -> ownError(values, own));
+    String next = p + "dL/da[" + (t + 1) + "]";
+    if (plain && id.role() == Role.HIDDEN_ERROR && expression != null) {
+      rewritten(variants, Misconceptions.MISSING_FUTURE_ERROR, ExpressionRewrites.dropTermsReading(expression, next));
     }
-    if (plain && id.role() == Role.PREACTIVATION_ERROR) {
-      preactivationErrorVariants(variants, p, t);
+    if (plain && id.role() == Role.PREACTIVATION_ERROR && expression != null) {
+      rewritten(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION,
+          ExpressionRewrites.derivativeFromPreactivation(expression));
+      rewritten(variants, Misconceptions.ACTIVATION_DERIVATIVE_OMITTED, ExpressionRewrites.derivativeOmitted(expression));
+      Expression inlined = ExpressionRewrites.inline(expression, p + "dL/dh[" + t + "]", graph);
+      rewritten(variants, Misconceptions.MISSING_FUTURE_ERROR, ExpressionRewrites.dropTermsReading(inlined, next));
+      rewritten(variants, Misconceptions.DERIVATIVE_OUTSIDE_RECURSION,
+          ExpressionRewrites.termAddedOutsideProduct(inlined, next));
     }
-    if (plain && id.role() == Role.CONTRIBUTION && (id.parameter().equals("W_xh") || id.parameter().equals("W_hh"))) {
-      String error = p + "dL/da[" + t + "]";
+    if (plain && id.role() == Role.CONTRIBUTION && expression != null
+        && (id.parameter().equals("W_xh") || id.parameter().equals("W_hh"))) {
       String previous = t == 1 ? "h0" : p + "h[" + (t - 1) + "]";
       String input = p + "x[" + t + "]";
       if (id.parameter().equals("W_hh")) {
-        String current = p + "h[" + t + "]";
-        add(variants, Misconceptions.CURRENT_STATE_FOR_RECURRENT_GRADIENT, List.of(error, current),
-            values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(current)));
+        rewritten(variants, Misconceptions.CURRENT_STATE_FOR_RECURRENT_GRADIENT,
+            ExpressionRewrites.replace(expression, p + "h[" + t + "]", previous));
         if (sameShapes()) {
-          add(variants, Misconceptions.SWAPPED_WEIGHTS, List.of(error, input),
-              values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(input)));
+          rewritten(variants, Misconceptions.SWAPPED_WEIGHTS, ExpressionRewrites.replace(expression, input, previous));
         }
       } else if (sameShapes()) {
-        add(variants, Misconceptions.SWAPPED_WEIGHTS, List.of(error, previous),
-            values -> Formulas.asVector(values.tensor(error)).outer(values.tensor(previous)));
+        rewritten(variants, Misconceptions.SWAPPED_WEIGHTS, ExpressionRewrites.replace(expression, previous, input));
       }
     }
     boolean gradientSum = plain && id.role() == Role.GRADIENT && TRAINED_OR_INITIAL.contains(id.parameter());
@@ -97,11 +94,9 @@ public final class MisconceptionLibrary {
         add(variants, Misconceptions.SQUARED_ERROR_FACTOR, main.inputs(), values -> scaled(main, values, factor));
       }
     }
-    if (plain && id.role() == Role.JACOBIAN && tanh() && id.earlier() == t - 1) {
-      String preactivation = p + "a[" + t + "]";
-      add(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION, List.of(preactivation, "W_hh"),
-          values -> Formulas.asVector(values.tensor(preactivation)).map(a -> 1 - a * a).diagonal()
-              .times(values.tensor("W_hh")));
+    if (plain && id.role() == Role.JACOBIAN && id.earlier() == t - 1 && expression != null) {
+      rewritten(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION,
+          ExpressionRewrites.derivativeFromPreactivation(expression));
     }
     if (id.scope() == QuantityId.Scope.UPDATED && id.role() == Role.PARAMETER && id.sequence() == 0
         && TRAINED_OR_INITIAL.contains(id.parameter()) && !id.parameter().equals("h0")) {
@@ -145,38 +140,6 @@ public final class MisconceptionLibrary {
     }
   }
 
-  private void preactivationErrorVariants(List<Variant> variants, String p, int t) {
-    String hiddenError = p + "dL/dh[" + t + "]";
-    String preactivation = p + "a[" + t + "]";
-    String hidden = p + "h[" + t + "]";
-    Activation activation = exercise.model().hiddenActivation();
-    if (tanh()) {
-      add(variants, Misconceptions.TANH_DERIVATIVE_FROM_PREACTIVATION, List.of(hiddenError, preactivation),
-          values -> Formulas.asVector(values.tensor(hiddenError))
-              .hadamard(Formulas.asVector(values.tensor(preactivation)).map(a -> 1 - a * a)));
-    }
-    add(variants, Misconceptions.ACTIVATION_DERIVATIVE_OMITTED, List.of(hiddenError),
-        values -> Formulas.asVector(values.tensor(hiddenError)));
-    String next = p + "dL/da[" + (t + 1) + "]";
-    if (!graph.contains(next)) {
-      return;
-    }
-    List<String> own = ownErrorInputs(p, t);
-    List<String> withDerivative = new ArrayList<>(own);
-    withDerivative.add(preactivation);
-    withDerivative.add(hidden);
-    add(variants, Misconceptions.MISSING_FUTURE_ERROR, withDerivative,
-        values -> Formulas.preactivationError(activation, ownError(values, own), values.tensor(preactivation),
-            values.tensor(hidden)));
-    List<String> outside = new ArrayList<>(withDerivative);
-    outside.add("W_hh");
-    outside.add(next);
-    add(variants, Misconceptions.DERIVATIVE_OUTSIDE_RECURSION, outside,
-        values -> Formulas.preactivationError(activation, ownError(values, own), values.tensor(preactivation),
-                values.tensor(hidden))
-            .plus(values.tensor("W_hh").transpose().times(Formulas.asVector(values.tensor(next)))));
-  }
-
   private void recurrentSumVariant(List<Variant> variants, String p) {
     List<String> inputs = new ArrayList<>();
     for (int s = 1; s <= Math.max(1, exercise.sequences().size()); s++) {
@@ -218,6 +181,11 @@ public final class MisconceptionLibrary {
 
   // --- helpers -----------------------------------------------------------------------------
 
+  /** Adds a misconception's rewrite of the quantity's expression, where the mistake can be made. */
+  private void rewritten(List<Variant> variants, Misconception misconception, java.util.Optional<Expression> rewrite) {
+    rewrite.ifPresent(expression -> add(variants, misconception, expression.references(), expression));
+  }
+
   /** Adds a variant when the graph has every input it reads (batch totals, for one, have no a[t] of their own). */
   private void add(List<Variant> variants, Misconception misconception, List<String> inputs, Formula formula) {
     if (inputs.stream().allMatch(graph::contains)) {
@@ -230,33 +198,8 @@ public final class MisconceptionLibrary {
     return value instanceof Tensor tensor ? tensor.scale(factor) : value;
   }
 
-  /** The inputs of step t's own error at h[t]: W_hy and dL/do[t], or dL/dy[t], or none (no loss at t). */
-  private List<String> ownErrorInputs(String p, int t) {
-    if (graph.contains(p + "dL/do[" + t + "]")) {
-      return List.of("W_hy", p + "dL/do[" + t + "]");
-    }
-    if (graph.contains(p + "dL/dy[" + t + "]")) {
-      return List.of(p + "dL/dy[" + t + "]");
-    }
-    return List.of();
-  }
-
-  private Tensor ownError(Inputs values, List<String> own) {
-    if (own.size() == 2) {
-      return values.tensor(own.get(0)).transpose().times(Formulas.asVector(values.tensor(own.get(1))));
-    }
-    if (own.size() == 1) {
-      return Formulas.asVector(values.tensor(own.get(0)));
-    }
-    return Tensor.zeros(org.bptt.grader.value.Shape.vector(exercise.model().hiddenSize()));
-  }
-
   private boolean sameShapes() {
     return exercise.model().inputSize() == exercise.model().hiddenSize();
-  }
-
-  private boolean tanh() {
-    return exercise.model().hiddenActivation() == Activation.TANH;
   }
 
   private boolean isSquaredError() {
