@@ -64,22 +64,30 @@ final class GenerateCommand implements Callable<Integer> {
     ReportFiles files = new ReportFiles(outFolder);
     StringBuilder summary = new StringBuilder();
     int shown = Math.max(1, Math.min(17, digits));
-    for (RosterLoader.Student student : students) {
-      VariantChoice choice = VariantChoice.of(template, student.id(), salt);
-      Exercise exercise = choice.definition().exercise();
-      QuantityGraph graph = GraderPipeline.solve(choice.definition());
-      String folder = "students/" + student.id() + "/";
-      files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", SheetViews.of(exercise, graph)));
-      files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", SheetViews.of(exercise, graph)));
-      files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(), choice.variantId()));
-      files.add("keys/" + student.id() + ".html",
-          renderer.render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown)));
-      files.add("keys/" + student.id() + ".md",
-          renderer.render(ReportRenderer.KEY_MARKDOWN, "key", SolutionViews.of(exercise, graph, shown)));
-      summary.append(student.id()).append(": ")
-          .append(choice.variantId() == null ? "the exercise as written" : "variant " + choice.variantId()).append('\n');
+    boolean complete = false;
+    try {
+      for (RosterLoader.Student student : students) {
+        VariantChoice choice = VariantChoice.of(template, student.id(), salt);
+        Exercise exercise = choice.definition().exercise();
+        QuantityGraph graph = GraderPipeline.solve(choice.definition());
+        String folder = "students/" + student.id() + "/";
+        files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", SheetViews.of(exercise, graph)));
+        files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", SheetViews.of(exercise, graph)));
+        files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(), choice.variantId()));
+        files.add("keys/" + student.id() + ".html",
+            renderer.render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown)));
+        files.add("keys/" + student.id() + ".md",
+            renderer.render(ReportRenderer.KEY_MARKDOWN, "key", SolutionViews.of(exercise, graph, shown)));
+        summary.append(student.id()).append(": ")
+            .append(choice.variantId() == null ? "the exercise as written" : "variant " + choice.variantId()).append('\n');
+      }
+      files.writeAll();
+      complete = true;
+    } finally {
+      if (!complete) {
+        files.discard(); // a bad roster entry or template part way: nothing written
+      }
     }
-    files.writeAll();
     summary.append(students.size()).append(" students: sheets and answer files in ")
         .append(outFolder.resolve("students")).append(", keys in ").append(outFolder.resolve("keys")).append('\n');
     spec.commandLine().getOut().print(summary);

@@ -66,17 +66,25 @@ public final class GraderPipeline {
     Map<String, Path> seen = new HashMap<>();
     List<Graded> graded = new ArrayList<>();
     SubmissionLoader loader = new SubmissionLoader();
-    for (Path file : submissionFiles) {
-      SubmissionLoader.Header header = loader.readHeader(file, file.toString());
-      requireOnePerStudent(header, file, seen);
-      PreparedExercise exercise = catalog.forSubmission(header, options.salt()); // 1-2. load and solve, once each
-      Submission submission = loadSubmission(loader, header, exercise);           // 3.
-      SubmissionResult result = grade(exercise, submission);                      // 4.
-      Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5.
-      graded.add(new Graded(file, exercise.exercise(), result, html));
-    }
-    if (options.writeReports()) {
-      reports.writeAll();                                                         // 6.
+    boolean complete = false;
+    try {
+      for (Path file : submissionFiles) {
+        SubmissionLoader.Header header = loader.readHeader(file, file.toString());
+        requireOnePerStudent(header, file, seen);
+        PreparedExercise exercise = catalog.forSubmission(header, options.salt()); // 1-2. load and solve, once each
+        Submission submission = loadSubmission(loader, header, exercise);           // 3.
+        SubmissionResult result = grade(exercise, submission);                      // 4.
+        Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5. (staged on disk)
+        graded.add(new Graded(file, exercise.exercise(), result, html));
+      }
+      if (options.writeReports()) {
+        reports.writeAll();                                                         // 6.
+      }
+      complete = true;
+    } finally {
+      if (!complete) {
+        reports.discard(); // bad input part way: no partial output
+      }
     }
     return new Run(graded);
   }
@@ -129,7 +137,8 @@ public final class GraderPipeline {
   }
 
   /** 5. The HTML, Markdown and JUnit XML reports, added to the run's files; returns the HTML report's path. */
-  public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports) throws InputException {
+  public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports)
+      throws GraderException {
     ReportRenderer templates = renderer();
     ReportView view = ReportViews.of(result, exercise.exercise());
     String base = result.exerciseId() + "/" + result.student();

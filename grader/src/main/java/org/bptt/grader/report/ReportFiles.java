@@ -2,75 +2,129 @@ package org.bptt.grader.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.OutputException;
 
 /**
- * The report files of a run, collected in memory and written only once every submission has been
- * graded and rendered, so bad input leaves no partial output. Every path is checked to stay
- * inside the report folder.
+ * The report files of a run. Each file is written as soon as it is rendered, into a staging
+ * folder of the run's own (a fresh, randomly named hidden folder inside the report folder), so a
+ * class's reports are not held in memory; they are moved into place only once every submission
+ * has been graded and rendered ({@link #writeAll}), and {@link #discard} removes them when a later
+ * input turns out bad, so bad input leaves no partial output. Every path is checked to stay inside
+ * the report folder.
  */
 public final class ReportFiles {
 
   private final Path folder;
-  private final Map<Path, String> contents = new LinkedHashMap<>();
+  private final Map<Path, Path> staged = new LinkedHashMap<>();
+  private Path staging;
+  private boolean createdFolder;
 
   public ReportFiles(Path folder) {
     this.folder = folder.toAbsolutePath().normalize();
   }
 
-  /** Adds a file at a relative path made of safe names (exercise and student ids). */
-  public Path add(String relativePath, String content) throws InputException {
+  /** Adds a file at a relative path made of safe names (exercise and student ids) and stages it. */
+  public Path add(String relativePath, String content) throws InputException, OutputException {
     Path target = folder.resolve(relativePath).normalize();
     if (!target.startsWith(folder) || target.equals(folder)) {
       throw new InputException("report path '" + relativePath + "' would leave the report folder");
     }
-    if (contents.containsKey(target)) {
+    if (staged.containsKey(target)) {
       throw new InputException("two submissions would write the same report " + relativePath
           + " (the same student and exercise twice?)");
     }
-    contents.put(target, content);
-    return target;
-  }
-
-  /**
-   * Writes every file: first all folders, then every file under a temporary name, then the renames,
-   * so a failure part way (a folder that cannot be made, a full disk) leaves no report behind.
-   */
-  public void writeAll() throws OutputException {
-    for (Path target : contents.keySet()) {
-      try {
-        Files.createDirectories(target.getParent());
-      } catch (IOException e) {
-        throw new OutputException(target.getParent() + ": cannot create the report folder ("
-            + e.getClass().getSimpleName() + ")", e);
-      }
-    }
-    Map<Path, Path> temporary = new LinkedHashMap<>();
+    Path copy = stagingFolder().resolve(folder.relativize(target));
     try {
-      for (Map.Entry<Path, String> entry : contents.entrySet()) {
-        Path target = entry.getKey();
-        Path staging = target.resolveSibling("." + target.getFileName() + ".partial");
-        temporary.put(target, staging);
-        Files.writeString(staging, entry.getValue(), StandardCharsets.UTF_8);
-      }
-      for (Map.Entry<Path, Path> entry : temporary.entrySet()) {
-        Files.move(entry.getValue(), entry.getKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.createDirectories(copy.getParent());
+      Files.writeString(copy, content, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      for (Path staging : temporary.values()) {
-        try {
-          Files.deleteIfExists(staging);
-        } catch (IOException ignored) {
-          // best effort: the error below is what the user needs to see
-        }
-      }
+      discard();
       throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ": "
           + e.getMessage() + ")", e);
     }
+    staged.put(target, copy);
+    return target;
+  }
+
+  /** Moves every staged file into place, then removes the staging folder. */
+  public void writeAll() throws OutputException {
+    try {
+      for (Map.Entry<Path, Path> entry : staged.entrySet()) {
+        Files.createDirectories(entry.getKey().getParent());
+        move(entry.getValue(), entry.getKey());
+      }
+    } catch (IOException e) {
+      discard();
+      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
+    }
+    removeStaging();
+    staged.clear();
+  }
+
+  /** Removes whatever this run staged (and the report folder, when the run created it and it is empty). */
+  public void discard() {
+    removeStaging();
+    staged.clear();
+    if (createdFolder) {
+      try {
+        Files.deleteIfExists(folder); // only succeeds while empty
+      } catch (IOException ignored) {
+        // not empty: something else is in it, which is not ours to remove
+      }
+    }
+  }
+
+  private Path stagingFolder() throws OutputException {
+    if (staging == null) {
+      try {
+        createdFolder = !Files.exists(folder);
+        Files.createDirectories(folder);
+        staging = Files.createTempDirectory(folder, ".staging-");
+      } catch (IOException e) {
+        throw new OutputException(folder + ": cannot create the report folder (" + e.getClass().getSimpleName() + ")",
+            e);
+      }
+    }
+    return staging;
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private void removeStaging() {
+    if (staging == null) {
+      return;
+    }
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(staging)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+    } catch (IOException ignored) {
+      // already gone
+    }
+    for (Path path : paths) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // best effort: the error the user needs to see is reported by the caller
+      }
+    }
+    staging = null;
   }
 }
