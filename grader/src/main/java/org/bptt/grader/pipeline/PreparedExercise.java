@@ -9,7 +9,7 @@ import org.bptt.grader.grading.Grader;
 import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.RoundingSensitivity;
 
@@ -39,7 +39,7 @@ public record PreparedExercise(ExerciseDefinition definition, String variantId, 
    * pattern is shown to name at least one of its quantities.
    */
   public static QuantityGraph solve(ExerciseDefinition definition) throws InputException {
-    QuantityGraph graph = ElmanSolver.solve(definition.exercise());
+    QuantityGraph graph = ReferenceSolver.solve(definition.exercise());
     for (Map.Entry<String, Location> ask : definition.askLocations().entrySet()) {
       if (AskedQuantities.expand(List.of(ask.getKey()), graph).isEmpty()) {
         throw new InputException(ask.getValue(), "ask: '" + ask.getKey()

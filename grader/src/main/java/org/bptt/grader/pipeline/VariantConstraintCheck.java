@@ -6,7 +6,7 @@ import org.bptt.grader.grading.Grader;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.VariantCheck;
 import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.QuantityId;
@@ -24,7 +24,7 @@ final class VariantConstraintCheck implements VariantCheck {
   @Override
   public String violation(ExerciseDefinition candidate, Constraints constraints) {
     Exercise exercise = candidate.exercise();
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     for (Quantity quantity : graph.quantities()) {
       QuantityId id = quantity.id();
       boolean plain = id.scope() == QuantityId.Scope.PLAIN;

@@ -12,9 +12,9 @@ import org.bptt.grader.value.Tensor;
  */
 final class JacobianBuilder {
 
-  private final ElmanGraphBuilder base;
+  private final RecurrentGraphBuilder base;
 
-  JacobianBuilder(ElmanGraphBuilder base) {
+  JacobianBuilder(RecurrentGraphBuilder base) {
     this.base = base;
   }
 
@@ -34,15 +34,15 @@ final class JacobianBuilder {
             String local = p + Names.jacobian(t, t - 1);
             String rest = p + Names.jacobian(t - 1, k);
             base.graph.add(new Quantity(name, Stage.JACOBIAN, "product of local Jacobians dh[t]/dh[k+1] dh[k+1]/dh[k]",
-                List.of(new Derivation("dh[t]/dh[k+1] dh[k+1]/dh[k]", ElmanGraphBuilder.inputs(later, step),
+                List.of(new Derivation("dh[t]/dh[k+1] dh[k+1]/dh[k]", RecurrentGraphBuilder.inputs(later, step),
                         in -> in.tensor(later).times(in.tensor(step))),
-                    new Derivation("dh[t]/dh[t-1] dh[t-1]/dh[k]", ElmanGraphBuilder.inputs(local, rest),
+                    new Derivation("dh[t]/dh[t-1] dh[t-1]/dh[k]", RecurrentGraphBuilder.inputs(local, rest),
                         in -> in.tensor(local).times(in.tensor(rest))))));
           }
           base.add("norm(" + name + ")", Stage.JACOBIAN, "Frobenius norm of " + Names.jacobian(t, k),
-              ElmanGraphBuilder.inputs(name), in -> Tensor.scalar(in.tensor(name).frobeniusNorm()));
+              RecurrentGraphBuilder.inputs(name), in -> Tensor.scalar(in.tensor(name).frobeniusNorm()));
           base.add("norm2(" + name + ")", Stage.JACOBIAN, "spectral norm (largest singular value) of " + Names.jacobian(t, k),
-              ElmanGraphBuilder.inputs(name), in -> Tensor.scalar(spectralNorm(in.tensor(name))));
+              RecurrentGraphBuilder.inputs(name), in -> Tensor.scalar(spectralNorm(in.tensor(name))));
         }
       }
     }

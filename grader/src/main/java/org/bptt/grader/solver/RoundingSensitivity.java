@@ -47,7 +47,7 @@ public final class RoundingSensitivity {
     }
     RandomGenerator random = new Well19937c(seed);
     for (int run = 0; run < RUNS; run++) {
-      QuantityGraph perturbed = ElmanSolver.solve(perturb(exercise, halfUnits, random));
+      QuantityGraph perturbed = ReferenceSolver.solve(perturb(exercise, halfUnits, random));
       for (String name : names) {
         boolean settled = spreads.get(name) > enough.getOrDefault(name, Double.POSITIVE_INFINITY);
         if (perturbed.contains(name) && !settled) {

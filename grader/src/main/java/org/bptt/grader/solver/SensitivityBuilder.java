@@ -14,9 +14,9 @@ import org.bptt.grader.value.Tensor;
  */
 final class SensitivityBuilder {
 
-  private final ElmanGraphBuilder base;
+  private final RecurrentGraphBuilder base;
 
-  SensitivityBuilder(ElmanGraphBuilder base) {
+  SensitivityBuilder(RecurrentGraphBuilder base) {
     this.base = base;
   }
 
@@ -28,17 +28,13 @@ final class SensitivityBuilder {
 
   private void addSequence(int s) {
     String p = base.prefix(s);
-    String recurrentWeights = Parameter.W_HH.canonicalName();
     for (int t = 1; t <= base.sequence(s).length(); t++) {
-      String preactivation = p + at("a", t);
-      String hidden = p + at("h", t);
+      CellStep step = base.step(s, t);
       String localJacobian = p + Names.jacobian(t, t - 1);
-      base.add(localJacobian, Stage.SENSITIVITY, "local Jacobian diag(f'(a[t])) W_hh",
-          new Expression.MatrixProduct(new Expression.Diagonal(new Expression.Derivative(base.activation,
-              ElmanGraphBuilder.ref(preactivation), ElmanGraphBuilder.ref(hidden))),
-              ElmanGraphBuilder.ref(recurrentWeights)));
+      base.add(localJacobian, Stage.SENSITIVITY, "local Jacobian " + base.cell.describeLocalJacobian(),
+          base.cell.localJacobian(step));
       for (Parameter parameter : base.hiddenParameters()) {
-        addSensitivity(p, t, parameter, localJacobian);
+        addSensitivity(step, parameter, localJacobian);
       }
       if (base.hasLossAt(s, t)) {
         for (Parameter parameter : base.trainedParameters()) {
@@ -48,30 +44,22 @@ final class SensitivityBuilder {
     }
   }
 
-  private void addSensitivity(String p, int t, Parameter parameter, String localJacobian) {
+  private void addSensitivity(CellStep step, Parameter parameter, String localJacobian) {
+    String p = step.prefix();
+    int t = step.step();
     String symbol = parameter.canonicalName();
-    String preactivation = p + at("a", t);
-    String hidden = p + at("h", t);
-    String source = switch (parameter) {
-      case W_XH -> p + at("x", t);
-      case W_HH -> ElmanGraphBuilder.previousHidden(p, t);
-      default -> null;
-    };
     String local = p + Names.LOCAL + Names.sensitivity(t, symbol);
-    base.add(local, Stage.SENSITIVITY, "local term of dh[t]/d" + symbol + " with h[t-1] held fixed",
-        ElmanGraphBuilder.inputs(preactivation, hidden, source),
-        in -> Formulas.localSensitivity(base.activation, in.tensor(preactivation), in.tensor(hidden),
-            source == null ? null : in.tensor(source)));
+    base.cell.addLocalSensitivity(base, step, parameter, local);
     String total = p + Names.sensitivity(t, symbol);
     if (t == 1) {
       // h0 is given, so it does not depend on θ: the sensitivity is the local term alone.
       base.add(total, Stage.SENSITIVITY, "dh[1]/d" + symbol + " (h0 does not depend on it)",
-          ElmanGraphBuilder.inputs(local), in -> in.tensor(local));
+          RecurrentGraphBuilder.inputs(local), in -> in.tensor(local));
       return;
     }
     String previous = p + Names.sensitivity(t - 1, symbol);
     base.add(total, Stage.SENSITIVITY, "local term + dh[t]/dh[t-1] dh[t-1]/d" + symbol,
-        ElmanGraphBuilder.inputs(local, localJacobian, previous),
+        RecurrentGraphBuilder.inputs(local, localJacobian, previous),
         in -> in.tensor(local).plus(in.tensor(localJacobian).times(in.tensor(previous))));
   }
 
@@ -97,14 +85,14 @@ final class SensitivityBuilder {
     switch (parameter) {
       case W_HY -> {
         meaning = "gradient of L[t]: dL[t]/do[t] h[t]^T";
-        fromPrediction = new Derivation(meaning, ElmanGraphBuilder.inputs(prediction, target, hidden),
+        fromPrediction = new Derivation(meaning, RecurrentGraphBuilder.inputs(prediction, target, hidden),
             in -> outputError(softmax, in, prediction, target).outer(in.tensor(hidden)));
         fromOutputError = new Derivation("from the output error", List.of(outputErrorName, hidden),
             in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight).outer(in.tensor(hidden)));
       }
       case B_Y -> {
         meaning = "gradient of L[t]: dL[t]/do[t]";
-        fromPrediction = new Derivation(meaning, ElmanGraphBuilder.inputs(prediction, target),
+        fromPrediction = new Derivation(meaning, RecurrentGraphBuilder.inputs(prediction, target),
             in -> outputError(softmax, in, prediction, target));
         fromOutputError = new Derivation("from the output error", List.of(outputErrorName),
             in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight));
@@ -114,7 +102,7 @@ final class SensitivityBuilder {
         String outputWeights = outputLayer ? Parameter.W_HY.canonicalName() : null;
         meaning = "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol;
         fromPrediction = new Derivation(meaning,
-            ElmanGraphBuilder.inputs(prediction, target, outputWeights, sensitivity),
+            RecurrentGraphBuilder.inputs(prediction, target, outputWeights, sensitivity),
             in -> {
               Tensor error = outputLayer
                   ? in.tensor(outputWeights).transpose().times(outputError(softmax, in, prediction, target))
@@ -122,7 +110,7 @@ final class SensitivityBuilder {
               return in.tensor(sensitivity).transpose().times(error).reshape(zero.shape());
             });
         fromOutputError = new Derivation("from the output error",
-            ElmanGraphBuilder.inputs(outputWeights, outputErrorName, sensitivity),
+            RecurrentGraphBuilder.inputs(outputWeights, outputErrorName, sensitivity),
             in -> {
               Tensor error = Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight);
               Tensor atHidden = outputLayer ? in.tensor(outputWeights).transpose().times(error) : error;
@@ -147,6 +135,6 @@ final class SensitivityBuilder {
     double weight = base.lossWeight(s);
     Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
     return new Derivation("sum over t of the per-step losses' gradients dL[t]/d" + parameter.canonicalName(), names,
-        in -> ElmanGraphBuilder.sum(in, names, zero).scale(weight));
+        in -> RecurrentGraphBuilder.sum(in, names, zero).scale(weight));
   }
 }

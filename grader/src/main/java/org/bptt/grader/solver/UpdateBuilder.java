@@ -17,10 +17,10 @@ import org.bptt.grader.value.Tensor;
  */
 final class UpdateBuilder {
 
-  private final ElmanGraphBuilder base;
+  private final RecurrentGraphBuilder base;
   private final TrainingSpec training;
 
-  UpdateBuilder(ElmanGraphBuilder base) {
+  UpdateBuilder(RecurrentGraphBuilder base) {
     this.base = base;
     this.training = base.exercise.training();
   }
@@ -42,7 +42,7 @@ final class UpdateBuilder {
         List<String> contributions = base.contributions(s, parameter, 1);
         List<Derivation> derivations = new ArrayList<>();
         derivations.add(new Derivation("sum over t of the steps' contributions dL/d" + symbol + "[t]", contributions,
-            in -> ElmanGraphBuilder.sum(in, contributions, zero)));
+            in -> RecurrentGraphBuilder.sum(in, contributions, zero)));
         if (sensitivities != null) {
           derivations.add(sensitivities.forwardDerivation(s, parameter));
         }
@@ -55,7 +55,7 @@ final class UpdateBuilder {
           addBatchContributions(parameter, zero);
         }
         base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences", sequenceGradients,
-            in -> ElmanGraphBuilder.sum(in, sequenceGradients, zero));
+            in -> RecurrentGraphBuilder.sum(in, sequenceGradients, zero));
       }
     }
   }
@@ -76,7 +76,7 @@ final class UpdateBuilder {
       }
       if (!terms.isEmpty()) {
         base.add(Names.gradientAt(parameter.canonicalName(), t), Stage.GRADIENT,
-            "step t's contributions summed over the sequences", terms, in -> ElmanGraphBuilder.sum(in, terms, zero));
+            "step t's contributions summed over the sequences", terms, in -> RecurrentGraphBuilder.sum(in, terms, zero));
       }
     }
   }
@@ -96,7 +96,7 @@ final class UpdateBuilder {
       Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
       base.add(Names.TRUNCATED + gradient(parameter.canonicalName()), Stage.TRUNCATED,
           "sum of the contributions of the last " + keep + " steps only", kept,
-          in -> ElmanGraphBuilder.sum(in, kept, zero));
+          in -> RecurrentGraphBuilder.sum(in, kept, zero));
     }
   }
 
@@ -135,7 +135,7 @@ final class UpdateBuilder {
       String name = Names.CLIPPED + gradient(parameter.canonicalName());
       if (clipping.mode() == Clipping.Mode.BY_NORM) {
         base.add(name, Stage.CLIPPED, "scaled by " + threshold + "/norm when the norm exceeds " + threshold,
-            ElmanGraphBuilder.inputs(source, Names.GRADIENT_NORM),
+            RecurrentGraphBuilder.inputs(source, Names.GRADIENT_NORM),
             in -> {
               double norm = in.scalar(Names.GRADIENT_NORM);
               Tensor raw = in.tensor(source);
@@ -143,7 +143,7 @@ final class UpdateBuilder {
             });
       } else {
         base.add(name, Stage.CLIPPED, "every entry clamped to [-" + threshold + ", " + threshold + "]",
-            ElmanGraphBuilder.inputs(source),
+            RecurrentGraphBuilder.inputs(source),
             in -> in.tensor(source).map(value -> Math.max(-threshold, Math.min(threshold, value))));
       }
     }
@@ -156,7 +156,7 @@ final class UpdateBuilder {
       String current = parameter.canonicalName();
       String step = finalGradient(parameter);
       base.add(Names.UPDATED + current, Stage.UPDATE, current + " - " + rate + " * " + step,
-          ElmanGraphBuilder.inputs(current, step),
+          RecurrentGraphBuilder.inputs(current, step),
           in -> in.tensor(current).minus(in.tensor(step).reshape(in.tensor(current).shape()).scale(rate)));
     }
   }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.bptt.grader.TestExercises;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.exercise.Exercise;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
 
 /** Renders answer keys and problem sheets of the project's exercises with the project's templates, for tests. */
@@ -18,7 +18,7 @@ final class KeySheetRendering {
 
   static Solved solve(String file) {
     Exercise exercise = TestExercises.load(file);
-    return new Solved(file, exercise, ElmanSolver.solve(exercise));
+    return new Solved(file, exercise, ReferenceSolver.solve(exercise));
   }
 
   /** Every exercise file of exercises/ (the seeds, and any other exercise kept there). */

@@ -27,7 +27,7 @@ class AllExercisesTest {
   @ParameterizedTest
   @MethodSource("exercises")
   void everyDerivationOfEveryQuantityAgrees(Path file) {
-    QuantityGraph graph = ElmanSolver.solve(load(file));
+    QuantityGraph graph = ReferenceSolver.solve(load(file));
     for (Quantity quantity : graph.quantities()) {
       Value main = graph.value(quantity.name());
       for (Derivation derivation : quantity.derivations()) {
@@ -47,7 +47,7 @@ class AllExercisesTest {
   @MethodSource("exercises")
   void everyValueIsFiniteAndEveryAskedNameExists(Path file) {
     Exercise exercise = load(file);
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     for (String name : graph.names()) {
       if (graph.value(name) instanceof Tensor tensor) {
         assertTrue(tensor.isFinite(), name + " is not finite: " + tensor);
@@ -60,8 +60,8 @@ class AllExercisesTest {
   @ParameterizedTest
   @MethodSource("exercises")
   void solvingTwiceGivesIdenticalValues(Path file) {
-    QuantityGraph first = ElmanSolver.solve(load(file));
-    QuantityGraph second = ElmanSolver.solve(load(file));
+    QuantityGraph first = ReferenceSolver.solve(load(file));
+    QuantityGraph second = ReferenceSolver.solve(load(file));
     assertEquals(first.names(), second.names());
     for (String name : first.names()) {
       assertEquals(first.value(name), second.value(name), name);

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checks the solver's gradients of the total loss, dL/dθ for every trained parameter and dL/dh0,
- * against finite differences of {@link ElmanSolver#lossOf} on {@link RandomExercises#COUNT}
+ * against finite differences of {@link ReferenceSolver#lossOf} on {@link RandomExercises#COUNT}
  * random configurations covering every model, loss, batch and training option.
  *
  * <p>Finite differences: the central difference D(h) = (L(θ+h) - L(θ-h)) / 2h has error
@@ -62,7 +62,7 @@ class GradientCheckTest {
   @MethodSource("configurations")
   void gradientsMatchFiniteDifferencesOfTheLoss(int seed, String configuration) {
     Exercise exercise = RandomExercises.exercise(seed);
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     List<String> failures = new ArrayList<>();
     int checked = 0;
     for (Parameter parameter : Parameter.values()) {
@@ -93,10 +93,10 @@ class GradientCheckTest {
   @MethodSource("configurations")
   void lossMatchesAnIndependentForwardPass(int seed, String configuration) {
     Exercise exercise = RandomExercises.exercise(seed);
-    double loss = ElmanSolver.lossOf(exercise);
+    double loss = ReferenceSolver.lossOf(exercise);
     double reference = RandomExercises.forward(exercise).loss();
     assertEquals(reference, loss, 1e-12 * Math.max(1, Math.abs(reference)), "seed " + seed + " (" + configuration + ")");
-    assertEquals(loss, ((Tensor) ElmanSolver.solve(exercise).value(Names.TOTAL_LOSS)).scalarValue(), 0.0,
+    assertEquals(loss, ((Tensor) ReferenceSolver.solve(exercise).value(Names.TOTAL_LOSS)).scalarValue(), 0.0,
         "seed " + seed + ": L of solve and lossOf");
   }
 
@@ -107,8 +107,8 @@ class GradientCheckTest {
     Exercise exercise = RandomExercises.exercise(seed);
     TrainingSpec training = exercise.training();
     TrainingSpec plain = new TrainingSpec(training.learningRate(), 1, List.of(), Optional.empty(), OptionalInt.empty());
-    QuantityGraph withVariants = ElmanSolver.solve(exercise);
-    QuantityGraph without = ElmanSolver.solve(RandomExercises.withTraining(exercise, plain));
+    QuantityGraph withVariants = ReferenceSolver.solve(exercise);
+    QuantityGraph without = ReferenceSolver.solve(RandomExercises.withTraining(exercise, plain));
     for (Parameter parameter : Parameter.values()) {
       if (parameter.existsIn(exercise.model())) {
         String name = Names.gradient(parameter.canonicalName());
@@ -203,7 +203,7 @@ class GradientCheckTest {
           exercise.id() + ": the finite-difference step in " + parameter.canonicalName() + " entry " + index
               + " crosses a ReLU kink");
     }
-    return ElmanSolver.lossOf(perturbed);
+    return ReferenceSolver.lossOf(perturbed);
   }
 
   /** |a - b| / max(|a|, |b|, FLOOR): relative for ordinary entries, absolute near zero. */

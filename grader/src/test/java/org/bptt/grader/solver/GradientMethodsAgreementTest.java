@@ -65,7 +65,7 @@ class GradientMethodsAgreementTest {
   @MethodSource("configurations")
   void bpttForwardInTimeAndTheExplicitDoubleSumAgree(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     DoubleSum explicit = new DoubleSum(exercise, graph);
     for (Parameter parameter : gradientParameters(exercise)) {
       double[] total = new double[exercise.parameter(parameter).size()];
@@ -97,7 +97,7 @@ class GradientMethodsAgreementTest {
   @MethodSource("configurations")
   void jacobiansAndSensitivitiesMatchExplicitProducts(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     DoubleSum explicit = new DoubleSum(exercise, graph);
     int hidden = exercise.model().hiddenSize();
     for (int s = 0; s < exercise.sequences().size(); s++) {
@@ -124,7 +124,7 @@ class GradientMethodsAgreementTest {
   @MethodSource("configurations")
   void perStepContributionsAndPerStepLossGradientsMatchTheDoubleSum(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     DoubleSum explicit = new DoubleSum(exercise, graph);
     for (int s = 0; s < exercise.sequences().size(); s++) {
       String p = prefix(exercise, s);
@@ -156,7 +156,7 @@ class GradientMethodsAgreementTest {
     Exercise exercise = configuration(seed, configuration);
     int longest = exercise.sequences().stream().mapToInt(SequenceData::length).max().orElseThrow();
     int keep = longest + seed % 3; // k = T, T + 1 or T + 2
-    QuantityGraph graph = ElmanSolver.solve(withTraining(exercise, OptionalInt.of(keep), Optional.empty()));
+    QuantityGraph graph = ReferenceSolver.solve(withTraining(exercise, OptionalInt.of(keep), Optional.empty()));
     for (Parameter parameter : trainedParameters(exercise)) {
       String full = Names.gradient(parameter.canonicalName());
       Tensor expected = (Tensor) graph.value(full);
@@ -171,7 +171,7 @@ class GradientMethodsAgreementTest {
     Exercise exercise = configuration(seed, configuration);
     int longest = exercise.sequences().stream().mapToInt(SequenceData::length).max().orElseThrow();
     int keep = 1 + seed % longest;
-    QuantityGraph graph = ElmanSolver.solve(withTraining(exercise, OptionalInt.of(keep), Optional.empty()));
+    QuantityGraph graph = ReferenceSolver.solve(withTraining(exercise, OptionalInt.of(keep), Optional.empty()));
     DoubleSum explicit = new DoubleSum(exercise, graph);
     for (Parameter parameter : trainedParameters(exercise)) {
       double[] expected = new double[exercise.parameter(parameter).size()];
@@ -191,7 +191,7 @@ class GradientMethodsAgreementTest {
   @MethodSource("configurations")
   void clippingByNormCapsTheGlobalNormAtTheThreshold(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
-    QuantityGraph plain = ElmanSolver.solve(withTraining(exercise, exercise.training().truncationSteps(), Optional.empty()));
+    QuantityGraph plain = ReferenceSolver.solve(withTraining(exercise, exercise.training().truncationSteps(), Optional.empty()));
     Map<Parameter, Tensor> unclipped = new EnumMap<>(Parameter.class);
     double squares = 0;
     for (Parameter parameter : trainedParameters(exercise)) {
@@ -204,7 +204,7 @@ class GradientMethodsAgreementTest {
     double threshold = norm > 0 ? factors[seed % 3] * norm : 1.0;
     Exercise clippedExercise = withTraining(exercise, exercise.training().truncationSteps(),
         Optional.of(new Clipping(Clipping.Mode.BY_NORM, threshold)));
-    QuantityGraph graph = ElmanSolver.solve(clippedExercise);
+    QuantityGraph graph = ReferenceSolver.solve(clippedExercise);
 
     assertEquals(norm, ((Tensor) graph.value(Names.GRADIENT_NORM)).scalarValue(), TOLERANCE * Math.max(1, norm),
         where + Names.GRADIENT_NORM);
@@ -230,7 +230,7 @@ class GradientMethodsAgreementTest {
   void clippingByValueClampsEveryEntry(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
     double threshold = 0.05 + 0.1 * (seed % 10);
-    QuantityGraph graph = ElmanSolver.solve(withTraining(exercise, exercise.training().truncationSteps(),
+    QuantityGraph graph = ReferenceSolver.solve(withTraining(exercise, exercise.training().truncationSteps(),
         Optional.of(new Clipping(Clipping.Mode.BY_VALUE, threshold))));
     for (Parameter parameter : trainedParameters(exercise)) {
       Tensor raw = (Tensor) graph.value(updateGradientName(exercise, parameter));

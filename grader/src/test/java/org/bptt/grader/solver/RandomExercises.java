@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * of 0 is redrawn, since the derivative jumps there.
  *
  * <p>The class also holds a forward pass written independently of the solver (plain arrays), used
- * to check {@code ElmanSolver.lossOf} and ReLU's activation pattern.
+ * to check {@code ReferenceSolver.lossOf} and ReLU's activation pattern.
  */
 final class RandomExercises {
 
@@ -161,7 +161,7 @@ final class RandomExercises {
     values[index] = value;
     Map<Parameter, Tensor> parameters = new EnumMap<>(exercise.parameters());
     parameters.put(parameter, Tensor.of(exercise.parameter(parameter).shape(), values));
-    return ElmanSolver.withParameters(exercise, parameters);
+    return ReferenceSolver.withParameters(exercise, parameters);
   }
 
   /** The same exercise with another training specification (truncation, clipping, learning rate). */

@@ -22,7 +22,7 @@ class SeedDocumentValuesTest {
 
   @Nested
   class Seed000 {
-    private final QuantityGraph graph = ElmanSolver.solve(TestExercises.load("seed-000-tanh-three-steps.yaml"));
+    private final QuantityGraph graph = ReferenceSolver.solve(TestExercises.load("seed-000-tanh-three-steps.yaml"));
 
     @Test
     void forwardTableAndLoss() {
@@ -69,7 +69,7 @@ class SeedDocumentValuesTest {
   @Nested
   class Seed001 {
     private final Exercise exercise = TestExercises.load("seed-001-char-rnn-hello.yaml");
-    private final QuantityGraph graph = ElmanSolver.solve(exercise);
+    private final QuantityGraph graph = ReferenceSolver.solve(exercise);
 
     @Test
     void forwardSteps() {
@@ -160,11 +160,11 @@ class SeedDocumentValuesTest {
      */
     @Test
     void lossAfterThousandEpochsIsChaotic() {
-      Exercise nudged = ElmanSolver.withParameters(exercise, nudge(exercise, 1e-12));
-      double after1000 = ElmanSolver.lossAfter(exercise, 1000);
-      double nudged1000 = ElmanSolver.lossAfter(nudged, 1000);
+      Exercise nudged = ReferenceSolver.withParameters(exercise, nudge(exercise, 1e-12));
+      double after1000 = ReferenceSolver.lossAfter(exercise, 1000);
+      double nudged1000 = ReferenceSolver.lossAfter(nudged, 1000);
       assertTrue(Math.abs(after1000 - nudged1000) > 0.01, "loss after 1000: " + after1000 + " vs " + nudged1000);
-      assertEquals(ElmanSolver.lossAfter(exercise, 100), ElmanSolver.lossAfter(nudged, 100), 1e-6);
+      assertEquals(ReferenceSolver.lossAfter(exercise, 100), ReferenceSolver.lossAfter(nudged, 100), 1e-6);
     }
 
     private static java.util.Map<org.bptt.grader.exercise.Parameter, Tensor> nudge(Exercise exercise, double amount) {
@@ -188,7 +188,7 @@ class SeedDocumentValuesTest {
    */
   @Nested
   class Seed002 {
-    private final QuantityGraph graph = ElmanSolver.solve(TestExercises.load("seed-002-forward-sensitivities.yaml"));
+    private final QuantityGraph graph = ReferenceSolver.solve(TestExercises.load("seed-002-forward-sensitivities.yaml"));
 
     @Test
     void forward() {
@@ -250,7 +250,7 @@ class SeedDocumentValuesTest {
    */
   @Nested
   class Seed004 {
-    private final QuantityGraph graph = ElmanSolver.solve(TestExercises.load("seed-004-batch-many-to-one.yaml"));
+    private final QuantityGraph graph = ReferenceSolver.solve(TestExercises.load("seed-004-batch-many-to-one.yaml"));
 
     @Test
     void forwardAndLoss() {

@@ -15,7 +15,7 @@ import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.pipeline.GraderPipeline;
@@ -61,7 +61,7 @@ class RandomizedExerciseTest {
     ExerciseTemplate template = template();
     for (int i = 0; i < 40; i++) {
       ExerciseDefinition variant = GraderPipeline.variant(template, ExerciseTemplate.variantId(template.id(), "s" + i, "salt"));
-      QuantityGraph graph = ElmanSolver.solve(variant.exercise());
+      QuantityGraph graph = ReferenceSolver.solve(variant.exercise());
       for (int t = 1; t <= 3; t++) {
         assertTrue(((Tensor) graph.value("a[" + t + "]")).maxAbs() <= 2.5, "a[" + t + "] of variant " + i);
       }

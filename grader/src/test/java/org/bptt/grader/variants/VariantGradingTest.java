@@ -12,7 +12,7 @@ import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.AskedQuantities;
-import org.bptt.grader.solver.ElmanSolver;
+import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class VariantGradingTest {
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(RandomizedExerciseTest.VARIANTS, "x");
     String variant = ExerciseTemplate.variantId(template.id(), student, salt);
     Exercise exercise = GraderPipeline.variant(template, variant).exercise();
-    QuantityGraph graph = ElmanSolver.solve(exercise);
+    QuantityGraph graph = ReferenceSolver.solve(exercise);
     StringBuilder yaml = new StringBuilder("exercise: seed-000-variants\nstudent: " + student + "\nvariant: \""
         + variant + "\"\nanswers:\n");
     for (String name : AskedQuantities.expand(exercise.asked(), graph)) {

@@ -7,7 +7,6 @@ import static org.bptt.grader.solver.Names.gradientAt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.bptt.grader.exercise.Activation;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
 import org.bptt.grader.exercise.ModelSpec;
@@ -19,34 +18,52 @@ import org.bptt.grader.value.Label;
 import org.bptt.grader.value.Tensor;
 
 /**
- * Builds the forward pass, the loss and backpropagation through time of an Elman network as a
- * graph of named quantities. The optional parts (sensitivities, Jacobians, the forward pass after
- * the update and the training run) are added by {@link ElmanSolver} through the other builders
- * of this package, which share the naming helpers here.
+ * Builds the forward pass, the loss and backpropagation through time of a recurrent network as a
+ * graph of named quantities: the output layer, the losses, the errors at h[t] and the output
+ * layer's gradients here, what happens inside the cell from its {@link Cell}. The optional parts
+ * (sensitivities, Jacobians, the forward pass after the update and the training run) are added
+ * by {@link ReferenceSolver} through the other builders of this package, which work on the cell too.
  */
-final class ElmanGraphBuilder {
+final class RecurrentGraphBuilder implements CellContext {
 
   final Exercise exercise;
   final ModelSpec model;
   final LossSpec loss;
-  final Activation activation;
+  final Cell cell;
   final QuantityGraph.Builder graph = new QuantityGraph.Builder();
 
-  ElmanGraphBuilder(Exercise exercise) {
+  RecurrentGraphBuilder(Exercise exercise) {
     this.exercise = exercise;
     this.model = exercise.model();
     this.loss = exercise.loss();
-    this.activation = model.hiddenActivation();
+    this.cell = Cells.of(model);
+  }
+
+  @Override
+  public ModelSpec model() {
+    return model;
+  }
+
+  /** The names of step t of sequence s in the pass whose nodes carry {@code out} and read {@code parameterNode}. */
+  CellStep step(int s, int t, String out, Function<Parameter, String> parameterNode) {
+    return new CellStep(out, prefix(s), t, parameterNode);
+  }
+
+  /** Step t of sequence s in the reference pass. */
+  CellStep step(int s, int t) {
+    return step(s, t, prefix(s), Parameter::canonicalName);
   }
 
   // --- small helpers -----------------------------------------------------------------------
 
-  void add(String name, Stage stage, String meaning, List<String> inputs, Formula formula) {
+  @Override
+  public void add(String name, Stage stage, String meaning, List<String> inputs, Formula formula) {
     graph.add(new Quantity(name, stage, meaning, List.of(new Derivation(meaning, inputs, formula))));
   }
 
   /** A quantity whose formula is an expression: its inputs are exactly what the expression reads. */
-  void add(String name, Stage stage, String meaning, Expression formula) {
+  @Override
+  public void add(String name, Stage stage, String meaning, Expression formula) {
     graph.add(new Quantity(name, stage, meaning, List.of(new Derivation(meaning, formula.references(), formula))));
   }
 
@@ -64,7 +81,8 @@ final class ElmanGraphBuilder {
     return list;
   }
 
-  boolean has(Parameter parameter) {
+  @Override
+  public boolean has(Parameter parameter) {
     return parameter.existsIn(model);
   }
 
@@ -79,15 +97,9 @@ final class ElmanGraphBuilder {
     return list;
   }
 
-  /** The trained parameters that act through the recurrence (and so through h[t]). */
+  /** The trained parameters that act through the recurrence (and so through h[t]): the cell's. */
   List<Parameter> hiddenParameters() {
-    List<Parameter> list = new ArrayList<>();
-    for (Parameter parameter : List.of(Parameter.W_XH, Parameter.W_HH, Parameter.B_H)) {
-      if (has(parameter)) {
-        list.add(parameter);
-      }
-    }
-    return list;
+    return cell.recurrentParameters(model);
   }
 
   String prefix(int sequenceIndex) {
@@ -113,11 +125,6 @@ final class ElmanGraphBuilder {
 
   boolean hasLossAt(int sequenceIndex, int step) {
     return lossSteps(sequenceIndex).contains(step);
-  }
-
-  /** The name of h[t-1] as a node: the given h0 at the first step. */
-  static String previousHidden(String prefix, int step) {
-    return step == 1 ? Parameter.H0.canonicalName() : prefix + at("h", step - 1);
   }
 
   double lossWeight(int sequenceIndex) {
@@ -199,26 +206,12 @@ final class ElmanGraphBuilder {
 
   private void addSequenceForward(int s, String out, String data, Function<Parameter, String> parameterNode) {
     SequenceData sequence = sequence(s);
-    String inputWeights = parameterNode.apply(Parameter.W_XH);
-    String recurrentWeights = parameterNode.apply(Parameter.W_HH);
-    String hiddenBias = has(Parameter.B_H) ? parameterNode.apply(Parameter.B_H) : null;
     String outputWeights = has(Parameter.W_HY) ? parameterNode.apply(Parameter.W_HY) : null;
     String outputBias = has(Parameter.B_Y) ? parameterNode.apply(Parameter.B_Y) : null;
     for (int t = 1; t <= sequence.length(); t++) {
-      String input = data + at("x", t);
-      String previous = previousHidden(out, t);
-      String preactivation = out + at("a", t);
-      List<Expression> terms = new ArrayList<>(List.of(
-          new Expression.MatrixTimesVector(ref(inputWeights), ref(input), false),
-          new Expression.MatrixTimesVector(ref(recurrentWeights), ref(previous), false)));
-      if (hiddenBias != null) {
-        terms.add(ref(hiddenBias));
-      }
-      add(preactivation, Stage.FORWARD, "pre-activation W_xh x[t] + W_hh h[t-1]" + (hiddenBias != null ? " + b_h" : ""),
-          new Expression.Sum(terms, 0));
-      String hidden = out + at("h", t);
-      add(hidden, Stage.FORWARD, "hidden state " + activation.yamlName() + "(a[t])",
-          new Expression.Activate(activation, ref(preactivation)));
+      CellStep step = step(s, t, out, parameterNode);
+      cell.addForward(this, step);
+      String hidden = step.hidden();
       String prediction = out + at("y", t);
       if (model.output().hasOutputLayer()) {
         String logits = out + at("o", t);
@@ -267,7 +260,6 @@ final class ElmanGraphBuilder {
     boolean outputLayer = model.output().hasOutputLayer();
     boolean softmax = model.output() == OutputFunction.SOFTMAX;
     String outputWeights = has(Parameter.W_HY) ? Parameter.W_HY.canonicalName() : null;
-    String recurrentWeights = Parameter.W_HH.canonicalName();
     String weightNote = weight == 1 ? "" : " (weighted " + formatWeight(weight) + " in L)";
     for (int t = length; t >= 1; t--) {
       String prediction = p + at("y", t);
@@ -286,32 +278,26 @@ final class ElmanGraphBuilder {
               in -> Formulas.squaredErrorGradient(loss, in.tensor(prediction), in.tensor(target)).scale(weight));
         }
       }
-      String nextError = t < length ? p + gradientAt("a", t + 1) : null;
-      String hiddenError = p + gradientAt("h", t);
+      CellStep step = step(s, t);
+      boolean next = t < length;
       String ownError = directError;
       String outputWeightsUsed = ownError != null && outputLayer ? outputWeights : null;
-      String recurrentUsed = nextError != null ? recurrentWeights : null;
       List<Expression> errorTerms = new ArrayList<>();
       if (ownError != null) {
         errorTerms.add(outputWeightsUsed == null ? new Expression.AsVector(ref(ownError))
             : new Expression.MatrixTimesVector(ref(outputWeightsUsed), ref(ownError), true));
       }
-      if (nextError != null) {
-        errorTerms.add(new Expression.MatrixTimesVector(ref(recurrentUsed), ref(nextError), true));
+      if (next) {
+        errorTerms.add(cell.errorToPreviousState(step.at(t + 1)));
       }
-      add(hiddenError, Stage.BACKWARD, describeHiddenError(ownError != null, nextError != null),
+      add(step.hiddenError(), Stage.BACKWARD, describeHiddenError(ownError != null, next),
           new Expression.Sum(errorTerms, model.hiddenSize()));
-      String preactivation = p + at("a", t);
-      String hidden = p + at("h", t);
-      String preactivationError = p + gradientAt("a", t);
-      add(preactivationError, Stage.BACKWARD, "error at the pre-activation dL/dh[t] * f'(a[t])",
-          new Expression.Hadamard(ref(hiddenError), new Expression.Derivative(activation, ref(preactivation), ref(hidden))));
-      addContributions(s, t, preactivationError, directError);
+      cell.addBackward(this, step);
+      addOutputContributions(s, t, directError);
     }
     String initialError = p + gradient(Parameter.H0.canonicalName());
-    String firstError = p + gradientAt("a", 1);
-    add(initialError, Stage.BACKWARD, "error reaching the initial state W_hh^T dL/da[1]",
-        new Expression.MatrixTimesVector(ref(recurrentWeights), ref(firstError), true));
+    add(initialError, Stage.BACKWARD, "error reaching the initial state " + cell.describeErrorToPreviousState("1"),
+        cell.errorToPreviousState(step(s, 1)));
   }
 
   private static String formatWeight(double weight) {
@@ -319,28 +305,20 @@ final class ElmanGraphBuilder {
     return Math.abs(1.0 / inverse - weight) < 1e-15 ? "1/" + inverse : Double.toString(weight);
   }
 
-  private static String describeHiddenError(boolean own, boolean next) {
+  private String describeHiddenError(boolean own, boolean next) {
     if (own && next) {
-      return "total error at h[t]: from its own output, W_hy^T dL/do[t], plus from t+1, W_hh^T dL/da[t+1]";
+      return "total error at h[t]: from its own output, W_hy^T dL/do[t], plus from t+1, "
+          + cell.describeErrorToPreviousState("t+1");
     }
     if (own) {
       return "error at h[t] from its own output (no step after it)";
     }
-    return "error at h[t] from t+1 only, W_hh^T dL/da[t+1] (no loss at this step)";
+    return "error at h[t] from t+1 only, " + cell.describeErrorToPreviousState("t+1") + " (no loss at this step)";
   }
 
-  private void addContributions(int s, int t, String preactivationError, String directError) {
+  /** Step t's contributions to the output layer's gradients, dL/do[t] h[t]^T and dL/do[t]. */
+  private void addOutputContributions(int s, int t, String directError) {
     String p = prefix(s);
-    String input = p + at("x", t);
-    String previous = previousHidden(p, t);
-    add(p + gradientAt("W_xh", t), Stage.GRADIENT, "step t's contribution dL/da[t] x[t]^T",
-        new Expression.Outer(ref(preactivationError), ref(input)));
-    add(p + gradientAt("W_hh", t), Stage.GRADIENT, "step t's contribution dL/da[t] h[t-1]^T",
-        new Expression.Outer(ref(preactivationError), ref(previous)));
-    if (has(Parameter.B_H)) {
-      add(p + gradientAt("b_h", t), Stage.GRADIENT, "step t's contribution dL/da[t]",
-          new Expression.AsVector(ref(preactivationError)));
-    }
     if (directError != null && model.output().hasOutputLayer()) {
       String hidden = p + at("h", t);
       add(p + gradientAt("W_hy", t), Stage.GRADIENT, "step t's contribution dL/do[t] h[t]^T",

@@ -12,15 +12,17 @@ import org.bptt.grader.value.Value;
 
 /**
  * The reference solver: from a parsed exercise to the graph of every quantity a student could be
- * asked for, in double precision. Pure and stateless, so it is safe to call from many threads.
+ * asked for, in double precision, for whichever {@link Cell} the model's kind names. The graph
+ * declares every quantity; values are computed when read. Pure and stateless, so it is safe to
+ * call from many threads.
  */
-public final class ElmanSolver {
+public final class ReferenceSolver {
 
-  private ElmanSolver() {}
+  private ReferenceSolver() {}
 
-  /** Everything: forward, loss, BPTT, sensitivities, Jacobians, variants, update, training. */
+  /** Every quantity, declared: forward, loss, BPTT, sensitivities, Jacobians, variants, update, training. */
   public static QuantityGraph solve(Exercise exercise) {
-    ElmanGraphBuilder base = new ElmanGraphBuilder(exercise);
+    RecurrentGraphBuilder base = new RecurrentGraphBuilder(exercise);
     base.addGiven();
     base.addForward("", Parameter::canonicalName);
     base.addBackward();
@@ -32,14 +34,14 @@ public final class ElmanSolver {
     update.addTruncation();
     update.addClipping();
     update.addUpdate();
-    base.addForward(Names.UPDATED, ElmanSolver::updatedName);
+    base.addForward(Names.UPDATED, ReferenceSolver::updatedName);
     addTraining(base);
     return base.graph.build();
   }
 
   /** Only what one training step needs: forward, loss, BPTT, variants and the update. */
   static QuantityGraph solveTrainingStep(Exercise exercise) {
-    ElmanGraphBuilder base = new ElmanGraphBuilder(exercise);
+    RecurrentGraphBuilder base = new RecurrentGraphBuilder(exercise);
     base.addGiven();
     base.addForward("", Parameter::canonicalName);
     base.addBackward();
@@ -56,7 +58,7 @@ public final class ElmanSolver {
   }
 
   /** L_after[n]: the total loss after n updates, for each n the exercise reports, all from one training run. */
-  private static void addTraining(ElmanGraphBuilder base) {
+  private static void addTraining(RecurrentGraphBuilder base) {
     Exercise exercise = base.exercise;
     List<String> parameterNames = new ArrayList<>();
     for (Parameter parameter : Parameter.values()) {
@@ -151,7 +153,7 @@ public final class ElmanSolver {
 
   /** The total loss of an exercise's given parameters (forward pass only). */
   public static double lossOf(Exercise exercise) {
-    ElmanGraphBuilder base = new ElmanGraphBuilder(exercise);
+    RecurrentGraphBuilder base = new RecurrentGraphBuilder(exercise);
     base.addGiven();
     base.addForward("", Parameter::canonicalName);
     return ((Tensor) base.graph.build().value(Names.TOTAL_LOSS)).scalarValue();
