@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         SubmissionResult result = grader.grade(submission);
         grade = format(median(runs, () -> grader.grade(submission)));
         render = format(median(runs, () -> renderer.render(ReportRenderer.HTML, ReportViews.of(result,
-            definition.exercise()))));
+            definition.exercise(), prepared.graph()))));
       }
       table.add(List.of(definition.exercise().id(), format(load), format(solve), format(sensitivity), grade, render,
           format(heapMegabytes())));

@@ -140,7 +140,7 @@ public final class GraderPipeline {
   public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports)
       throws GraderException {
     ReportRenderer templates = renderer();
-    ReportView view = ReportViews.of(result, exercise.exercise());
+    ReportView view = ReportViews.of(result, exercise.exercise(), exercise.graph());
     String base = result.exerciseId() + "/" + result.student();
     Path html = reports.add(base + ".html", templates.render(ReportRenderer.HTML, view));
     reports.add(base + ".md", templates.render(ReportRenderer.MARKDOWN, view));

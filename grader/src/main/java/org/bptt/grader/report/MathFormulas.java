@@ -4,6 +4,8 @@ import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
 import org.bptt.grader.exercise.OutputFunction;
 import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.solver.Expression;
+import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.QuantityId;
 
 /**
@@ -17,16 +19,28 @@ public final class MathFormulas {
   private static final java.util.Set<String> TRAINED = java.util.Set.of("W_xh", "W_hh", "b_h", "W_hy", "b_y");
 
   private final Exercise exercise;
+  private final QuantityGraph graph;
+  private final ExpressionMath expressions;
 
-  public MathFormulas(Exercise exercise) {
+  public MathFormulas(Exercise exercise, QuantityGraph graph) {
     this.exercise = exercise;
+    this.graph = graph;
+    this.expressions = new ExpressionMath(exercise.notation());
   }
 
-  /** The MathML for a quantity, or "" when there is no short formula for it. */
+  /**
+   * The MathML for a quantity, or "" when there is no short formula for it. A quantity the
+   * solver computes from an expression shows that expression, at its own steps.
+   */
   public String forQuantity(String name) {
     QuantityId id = QuantityId.parse(name).orElse(null);
     if (id == null) {
       return "";
+    }
+    Expression expression = graph.quantity(name)
+        .map(quantity -> quantity.main().formula() instanceof Expression written ? written : null).orElse(null);
+    if (expression != null && showsExpression(id)) {
+      return expressions.equation(name, expression);
     }
     String step = Integer.toString(id.step());
     boolean plain = id.scope() == QuantityId.Scope.PLAIN;
@@ -53,6 +67,17 @@ public final class MathFormulas {
       default:
         return "";
     }
+  }
+
+  /** The quantities whose row shows their formula: the forward pass, the errors at h[t] and a[t], the contributions. */
+  private static boolean showsExpression(QuantityId id) {
+    boolean plain = id.scope() == QuantityId.Scope.PLAIN;
+    return switch (id.role()) {
+      case PREACTIVATION, HIDDEN, LOGITS, PREDICTION -> plain || id.scope() == QuantityId.Scope.UPDATED;
+      case HIDDEN_ERROR, PREACTIVATION_ERROR -> plain;
+      case CONTRIBUTION -> plain && TRAINED.contains(id.parameter());
+      default -> false;
+    };
   }
 
   private String forward(String kind, String step) {

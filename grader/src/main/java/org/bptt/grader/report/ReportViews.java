@@ -9,6 +9,7 @@ import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.grading.Verdict;
 import org.bptt.grader.present.Numbers;
+import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.Stage;
 
 /** Turns a graded submission into the strings a report template prints. */
@@ -18,8 +19,9 @@ public final class ReportViews {
 
   private ReportViews() {}
 
-  public static ReportView of(SubmissionResult result, Exercise exercise) {
-    MathFormulas formulas = new MathFormulas(exercise);
+  /** The view of one graded submission; {@code graph} is its exercise's solution, whose formulas the rows show. */
+  public static ReportView of(SubmissionResult result, Exercise exercise, QuantityGraph graph) {
+    MathFormulas formulas = new MathFormulas(exercise, graph);
     Map<Stage, List<ReportView.RowView>> byStage = new LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
       byStage.put(stage, new ArrayList<>());

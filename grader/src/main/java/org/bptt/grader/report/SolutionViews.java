@@ -66,7 +66,7 @@ public final class SolutionViews {
       this.graph = graph;
       this.digits = digits;
       this.notation = exercise.notation();
-      this.formulas = new MathFormulas(exercise);
+      this.formulas = new MathFormulas(exercise, graph);
       this.equations = new ModelEquations(exercise);
     }
 

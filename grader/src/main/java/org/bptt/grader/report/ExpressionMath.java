@@ -1,0 +1,112 @@
+package org.bptt.grader.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bptt.grader.exercise.Notation;
+import org.bptt.grader.exercise.Parameter;
+import org.bptt.grader.solver.Expression;
+import org.bptt.grader.solver.QuantityId;
+
+/**
+ * A quantity's formula, as the solver computes it, in presentation MathML: the expression written
+ * once in the solver is what the report shows, in the document's notation. Only fixed markup,
+ * step numbers and notation symbols (letters, digits and _) are written, never a student's text.
+ */
+final class ExpressionMath {
+
+  private final Notation notation;
+
+  ExpressionMath(Notation notation) {
+    this.notation = notation;
+  }
+
+  /** "name = formula" as one inline MathML element. */
+  String equation(String name, Expression formula) {
+    return "<math display=\"inline\"><mrow>" + quantity(name) + "<mo>=</mo>" + render(formula) + "</mrow></math>";
+  }
+
+  String render(Expression expression) {
+    if (expression instanceof Expression.Ref ref) {
+      return quantity(ref.name());
+    }
+    if (expression instanceof Expression.MatrixTimesVector product) {
+      String matrix = render(product.matrix());
+      return (product.transposed() ? "<msup>" + matrix + "<mi>T</mi></msup>" : matrix) + render(product.vector());
+    }
+    if (expression instanceof Expression.MatrixProduct product) {
+      return render(product.left()) + render(product.right());
+    }
+    if (expression instanceof Expression.Sum sum) {
+      if (sum.terms().isEmpty()) {
+        return "<mn>0</mn>";
+      }
+      List<String> terms = new ArrayList<>();
+      for (Expression term : sum.terms()) {
+        terms.add(render(term));
+      }
+      return String.join("<mo>+</mo>", terms);
+    }
+    if (expression instanceof Expression.Hadamard product) {
+      return grouped(product.left()) + "<mo>&#x2299;</mo>" + grouped(product.right());
+    }
+    if (expression instanceof Expression.Outer outer) {
+      return grouped(outer.left()) + "<msup>" + grouped(outer.right()) + "<mi>T</mi></msup>";
+    }
+    if (expression instanceof Expression.Activate activate) {
+      return "<mi>" + activate.activation().yamlName() + "</mi><mo>(</mo>" + render(activate.of()) + "<mo>)</mo>";
+    }
+    if (expression instanceof Expression.Derivative derivative) {
+      return "<msup><mi>f</mi><mo>&#x2032;</mo></msup><mo>(</mo>" + render(derivative.preactivation()) + "<mo>)</mo>";
+    }
+    if (expression instanceof Expression.OneMinusSquare square) {
+      return "<mn>1</mn><mo>&#x2212;</mo><msup>" + grouped(square.of()) + "<mn>2</mn></msup>";
+    }
+    if (expression instanceof Expression.Diagonal diagonal) {
+      return "<mi>diag</mi><mo>(</mo>" + render(diagonal.of()) + "<mo>)</mo>";
+    }
+    if (expression instanceof Expression.Softmax softmax) {
+      return "<mi>softmax</mi><mo>(</mo>" + render(softmax.of()) + "<mo>)</mo>";
+    }
+    if (expression instanceof Expression.AsVector vector) {
+      return render(vector.of());
+    }
+    throw new IllegalArgumentException("no MathML for " + expression.getClass().getSimpleName());
+  }
+
+  /** A part in parentheses when it is a sum. */
+  private String grouped(Expression part) {
+    String rendered = render(part);
+    return part instanceof Expression.Sum sum && sum.terms().size() > 1
+        ? "<mrow><mo>(</mo>" + rendered + "<mo>)</mo></mrow>" : rendered;
+  }
+
+  /** A quantity by name: h_3, W_hh (in the document's symbol), ∂L/∂a_3, ∂L/∂W_hh[3]. */
+  String quantity(String name) {
+    QuantityId id = QuantityId.parse(name).orElseThrow(() -> new IllegalArgumentException("not a quantity: " + name));
+    String step = Integer.toString(id.step());
+    return switch (id.role()) {
+      case PARAMETER -> id.parameter().equals("h0") ? indexed("h", "0") : MathFormulas.symbol(notation, id.parameter());
+      case INPUT, TARGET, PREACTIVATION, HIDDEN, LOGITS, PREDICTION, STEP_LOSS -> indexed(id.role().symbol(), step);
+      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR ->
+          partial(indexed(id.role().symbol(), step));
+      case GRADIENT -> partial(parameter(id.parameter()));
+      case CONTRIBUTION -> partial(parameter(id.parameter()) + "<mo>[</mo><mn>" + step + "</mn><mo>]</mo>");
+      case JACOBIAN -> "<mfrac><mrow><mo>&#x2202;</mo>" + indexed("h", step) + "</mrow><mrow><mo>&#x2202;</mo>"
+          + indexed("h", Integer.toString(id.earlier())) + "</mrow></mfrac>";
+      default -> "<mi>" + id.role().symbol() + "</mi>";
+    };
+  }
+
+  private String parameter(String canonical) {
+    return Parameter.byCanonicalName(canonical) == null ? "<mi>" + canonical + "</mi>"
+        : MathFormulas.symbol(notation, canonical);
+  }
+
+  private static String indexed(String symbol, String step) {
+    return "<msub><mi>" + symbol + "</mi><mn>" + step + "</mn></msub>";
+  }
+
+  private static String partial(String by) {
+    return "<mfrac><mrow><mo>&#x2202;</mo><mi>L</mi></mrow><mrow><mo>&#x2202;</mo>" + by + "</mrow></mfrac>";
+  }
+}
