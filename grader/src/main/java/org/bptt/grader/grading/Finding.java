@@ -1,5 +1,6 @@
 package org.bptt.grader.grading;
 
+import org.bptt.grader.grading.misconception.Misconception;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package org.bptt.grader.grading;
 
+import org.bptt.grader.grading.misconception.MisconceptionLibrary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,7 @@
 package org.bptt.grader.grading;
 
+import org.bptt.grader.grading.misconception.Misconceptions;
+import org.bptt.grader.grading.misconception.Misconception;
 import static org.bptt.grader.grading.GradingFixture.SEED_000;
 import static org.bptt.grader.grading.GradingFixture.SEED_001;
 import static org.bptt.grader.grading.GradingFixture.SEED_003;

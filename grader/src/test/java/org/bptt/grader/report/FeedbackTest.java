@@ -1,5 +1,6 @@
 package org.bptt.grader.report;
 
+import org.bptt.grader.grading.misconception.Misconceptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bptt.grader.exercise.Notation;
 import org.bptt.grader.grading.Finding;
-import org.bptt.grader.grading.Misconceptions;
 import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.Tolerance;
 import org.bptt.grader.solver.Stage;

@@ -1,4 +1,4 @@
-package org.bptt.grader.grading;
+package org.bptt.grader.grading.misconception;
 
 import java.util.ArrayList;
 import java.util.List;

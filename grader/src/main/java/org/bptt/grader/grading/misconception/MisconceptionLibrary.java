@@ -1,0 +1,79 @@
+package org.bptt.grader.grading.misconception;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bptt.grader.exercise.Exercise;
+import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.Quantity;
+import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.QuantityId;
+import org.bptt.grader.value.Tensor;
+
+/**
+ * Where each misconception applies: for a quantity, the wrong ways of computing it, each a
+ * derivation from the same kind of inputs as the right one (most of them rewrites of the formula
+ * the solver wrote once), so it can be evaluated on the student's own values. A wrong answer that
+ * a variant reproduces gets that misconception; the rules are tried in the order listed here.
+ */
+public final class MisconceptionLibrary {
+
+  /** A misconception's version of one quantity's computation. */
+  public record Variant(Misconception misconception, Derivation derivation) {}
+
+  /** Every rule, in the order a quantity's variants are tried. */
+  static final List<MisconceptionRule> RULES = List.of(new TanhDerivativeFromPreactivation(),
+      new ActivationDerivativeOmitted(), new CurrentStateForRecurrentGradient(), new MissingFutureError(),
+      new DerivativeOutsideRecursion(), new MeanVersusSum(), new SquaredErrorFactor(),
+      new SoftmaxGradientWithoutTarget(), new UpdateSign(), new NoLearningRate(), new SwappedWeights(),
+      new SignFlipped());
+
+  /** The gradients summed over steps whose mean-for-sum slip is diagnosed. */
+  static final Set<String> GRADIENT_SUMS = Set.of("W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0");
+
+  private final Exercise exercise;
+  private final QuantityGraph graph;
+
+  public MisconceptionLibrary(Exercise exercise, QuantityGraph graph) {
+    this.exercise = exercise;
+    this.graph = graph;
+  }
+
+  public List<Variant> variantsFor(String name) {
+    Quantity quantity = graph.quantity(name).orElseThrow();
+    VariantContext context = new VariantContext(exercise, graph, quantity);
+    List<Variant> variants = new ArrayList<>();
+    for (MisconceptionRule rule : RULES) {
+      for (Derivation derivation : rule.variants(context)) {
+        variants.add(new Variant(rule.misconception(), derivation));
+      }
+    }
+    return variants;
+  }
+
+  /** Whether the quantity is a parameter after the update, θ − η dL/dθ. */
+  static boolean isUpdate(VariantContext quantity) {
+    QuantityId id = quantity.id();
+    return id.scope() == QuantityId.Scope.UPDATED && id.role() == QuantityId.Role.PARAMETER && id.sequence() == 0
+        && GRADIENT_SUMS.contains(id.parameter()) && !id.parameter().equals("h0");
+  }
+
+  /** How a wrong update combines the parameter, its gradient step and the learning rate. */
+  @FunctionalInterface
+  interface WrongUpdate {
+    Tensor apply(Tensor current, Tensor step, double rate);
+  }
+
+  /** An update's wrong version, from the same inputs as the right one: the parameter and its gradient. */
+  static List<Derivation> update(VariantContext quantity, Misconception misconception, WrongUpdate wrong) {
+    if (!isUpdate(quantity)) {
+      return List.of();
+    }
+    List<String> inputs = quantity.main().inputs();
+    String current = inputs.get(0);
+    String step = inputs.get(1);
+    double rate = quantity.exercise().training().learningRate();
+    return quantity.variant(misconception.title(), inputs, values -> wrong.apply(values.tensor(current),
+        values.tensor(step).reshape(values.tensor(current).shape()), rate));
+  }
+}

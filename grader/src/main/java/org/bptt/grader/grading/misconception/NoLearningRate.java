@@ -1,0 +1,22 @@
+package org.bptt.grader.grading.misconception;
+
+import java.util.List;
+import org.bptt.grader.solver.Derivation;
+
+/** θ − g: the learning rate left out. */
+final class NoLearningRate implements MisconceptionRule {
+
+  static final Misconception MISCONCEPTION = new Misconception(
+      "no-learning-rate", "learning rate left out",
+      "This matches θ - g: the step is the gradient scaled by the learning rate, θ - η dL/dθ.");
+
+  @Override
+  public Misconception misconception() {
+    return MISCONCEPTION;
+  }
+
+  @Override
+  public List<Derivation> variants(VariantContext quantity) {
+    return MisconceptionLibrary.update(quantity, MISCONCEPTION, (current, step, rate) -> current.minus(step));
+  }
+}

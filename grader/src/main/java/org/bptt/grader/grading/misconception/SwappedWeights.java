@@ -1,0 +1,56 @@
+package org.bptt.grader.grading.misconception;
+
+import java.util.List;
+import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.QuantityId.Role;
+
+/** W_xh and W_hh exchanged: in a[t], in their gradients' contributions, and in the update. */
+final class SwappedWeights implements MisconceptionRule {
+
+  static final Misconception MISCONCEPTION = new Misconception(
+      "swapped-weights", "input and recurrent weights exchanged",
+      "This matches the input and recurrent weights exchanged: W_xh multiplies the input x[t], W_hh the "
+          + "previous state h[t-1] (check the document's names for them).");
+
+  @Override
+  public Misconception misconception() {
+    return MISCONCEPTION;
+  }
+
+  @Override
+  public List<Derivation> variants(VariantContext quantity) {
+    if (!quantity.sameShapes()) {
+      return List.of();
+    }
+    Role role = quantity.id().role();
+    int t = quantity.id().step();
+    if (quantity.plain() && role == Role.PREACTIVATION) {
+      return quantity.expression().map(expression -> quantity.rewritten(MISCONCEPTION.title(),
+          ExpressionRewrites.swap(expression, "W_xh", "W_hh"))).orElse(List.of());
+    }
+    if (quantity.plain() && role == Role.CONTRIBUTION) {
+      String input = quantity.at("x", t);
+      String previous = quantity.previousHidden(t);
+      return switch (quantity.id().parameter()) {
+        case "W_hh" -> quantity.expression().map(expression -> quantity.rewritten(MISCONCEPTION.title(),
+            ExpressionRewrites.replace(expression, input, previous))).orElse(List.of());
+        case "W_xh" -> quantity.expression().map(expression -> quantity.rewritten(MISCONCEPTION.title(),
+            ExpressionRewrites.replace(expression, previous, input))).orElse(List.of());
+        default -> List.of();
+      };
+    }
+    if (MisconceptionLibrary.isUpdate(quantity)) {
+      String parameter = quantity.id().parameter();
+      String other = parameter.equals("W_xh") ? "W_hh" : parameter.equals("W_hh") ? "W_xh" : null;
+      if (other == null) {
+        return List.of();
+      }
+      String current = quantity.main().inputs().get(0);
+      String swapped = quantity.main().inputs().get(1).replace(parameter, other);
+      double rate = quantity.exercise().training().learningRate();
+      return quantity.variant(MISCONCEPTION.title(), List.of(current, swapped), values ->
+          values.tensor(current).minus(values.tensor(swapped).reshape(values.tensor(current).shape()).scale(rate)));
+    }
+    return List.of();
+  }
+}
