@@ -136,15 +136,17 @@ public final class GraderPipeline {
     return exercise.grader().grade(submission);
   }
 
-  /** 5. The HTML, Markdown and JUnit XML reports, added to the run's files; returns the HTML report's path. */
+  /** 5. The reports in every format (HTML, Markdown, JUnit XML), staged in the run's files; returns the HTML one's path. */
   public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports)
       throws GraderException {
     ReportRenderer templates = renderer();
     ReportView view = ReportViews.of(result, exercise.exercise(), exercise.graph());
     String base = result.exerciseId() + "/" + result.student();
-    Path html = reports.add(base + ".html", templates.render(ReportRenderer.HTML, view));
-    reports.add(base + ".md", templates.render(ReportRenderer.MARKDOWN, view));
-    reports.add(base + ".junit.xml", templates.render(ReportRenderer.JUNIT, view));
+    Path html = null;
+    for (ReportRenderer.Format format : ReportRenderer.REPORT_FORMATS) {
+      Path written = reports.add(base + format.extension(), templates.render(format.template(), view));
+      html = html == null ? written : html;
+    }
     return html;
   }
 

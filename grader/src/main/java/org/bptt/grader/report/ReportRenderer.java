@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import org.bptt.grader.error.InputException;
@@ -28,6 +29,16 @@ public final class ReportRenderer {
   public static final String HTML = "report.html.ftlh";
   public static final String MARKDOWN = "report.md.ftl";
   public static final String JUNIT = "junit.xml.ftlx";
+
+  /** A feedback report's format: its template and the extension of the file it writes. */
+  public record Format(String template, String extension) {}
+
+  /**
+   * The formats every graded submission gets, the HTML first (its path is the one printed).
+   * Adding a format is a template in templates/ and an entry here.
+   */
+  public static final List<Format> REPORT_FORMATS = List.of(new Format(HTML, ".html"),
+      new Format(MARKDOWN, ".md"), new Format(JUNIT, ".junit.xml"));
   /** The answer key of an exercise ({@link SolutionView}, model name "key"). */
   public static final String KEY_HTML = "key.html.ftlh";
   public static final String KEY_MARKDOWN = "key.md.ftl";
