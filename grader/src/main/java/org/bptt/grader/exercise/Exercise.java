@@ -1,6 +1,6 @@
 package org.bptt.grader.exercise;
 
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +30,9 @@ public record Exercise(
     }
     sequences = List.copyOf(sequences);
     asked = List.copyOf(asked);
-    // An EnumMap keeps the parameters in their canonical order, the same in every JVM (Map.copyOf's
+    // A TreeMap keeps the parameters in their canonical order, the same in every JVM (Map.copyOf's
     // order is randomized per run, and the sensitivity estimate draws its perturbations in this order).
-    parameters = java.util.Collections.unmodifiableMap(new EnumMap<>(parameters));
+    parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
     if (sequences.isEmpty()) {
       throw new IllegalArgumentException("exercise " + id + ": expected at least one sequence");
     }

@@ -2,7 +2,7 @@ package org.bptt.grader.load;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +315,7 @@ public final class ExerciseLoader {
             : "unknown parameter '" + key + "'") + ", expected " + String.join(", ", allowed));
       }
     }
-    Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
+    Map<Parameter, Tensor> parameters = new TreeMap<>();
     for (Parameter parameter : Parameter.values()) {
       if (!parameter.existsIn(model)) {
         continue;

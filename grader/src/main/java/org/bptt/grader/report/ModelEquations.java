@@ -100,18 +100,18 @@ final class ModelEquations {
       if (!parameter.isTrained() || !has(parameter)) {
         continue;
       }
-      String term = switch (parameter) {
-        case W_XH -> "dL/da[t] x[t]^T";
-        case W_HH -> "dL/da[t] h[t-1]^T";
-        case B_H -> "dL/da[t]";
-        case W_HY -> "dL/do[t] h[t]^T";
+      String term = switch (parameter.role()) {
+        case INPUT_WEIGHTS -> "dL/da[t] x[t]^T";
+        case RECURRENT_WEIGHTS -> "dL/da[t] h[t-1]^T";
+        case HIDDEN_BIAS -> "dL/da[t]";
+        case OUTPUT_WEIGHTS -> "dL/do[t] h[t]^T";
         default -> "dL/do[t]";
       };
-      String termMath = switch (parameter) {
-        case W_XH -> partial(at("a")) + "<msubsup><mi>x</mi><mi>t</mi><mi>T</mi></msubsup>";
-        case W_HH -> partial(at("a")) + "<msup>" + previous() + "<mi>T</mi></msup>";
-        case B_H -> partial(at("a"));
-        case W_HY -> partial(at("o")) + "<msubsup><mi>h</mi><mi>t</mi><mi>T</mi></msubsup>";
+      String termMath = switch (parameter.role()) {
+        case INPUT_WEIGHTS -> partial(at("a")) + "<msubsup><mi>x</mi><mi>t</mi><mi>T</mi></msubsup>";
+        case RECURRENT_WEIGHTS -> partial(at("a")) + "<msup>" + previous() + "<mi>T</mi></msup>";
+        case HIDDEN_BIAS -> partial(at("a"));
+        case OUTPUT_WEIGHTS -> partial(at("o")) + "<msubsup><mi>h</mi><mi>t</mi><mi>T</mi></msubsup>";
         default -> partial(at("o"));
       };
       list.add(equation("dL/d" + text(parameter) + " = " + sums + term,

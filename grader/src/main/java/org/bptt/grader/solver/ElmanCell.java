@@ -101,9 +101,9 @@ final class ElmanCell implements Cell {
   public void addLocalSensitivity(CellContext graph, CellStep step, Parameter parameter, String name) {
     String preactivation = step.at("a");
     String hidden = step.hidden();
-    String source = switch (parameter) {
-      case W_XH -> step.input();
-      case W_HH -> step.previousHidden();
+    String source = switch (parameter.role()) {
+      case INPUT_WEIGHTS -> step.input();
+      case RECURRENT_WEIGHTS -> step.previousHidden();
       default -> null;
     };
     List<String> inputs = new ArrayList<>(List.of(preactivation, hidden));

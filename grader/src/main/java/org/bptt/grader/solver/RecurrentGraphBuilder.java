@@ -156,15 +156,9 @@ final class RecurrentGraphBuilder implements CellContext {
   }
 
   private static String describeParameter(Parameter parameter) {
-    return switch (parameter) {
-      case W_XH -> "input-to-hidden weights";
-      case W_HH -> "hidden-to-hidden (recurrent) weights";
-      case B_H -> "hidden bias";
-      case W_HY -> "hidden-to-output weights";
-      case B_Y -> "output bias";
-      case H0 -> "initial hidden state";
-    };
+    return parameter.meaning();
   }
+
 
   // --- forward -----------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 package org.bptt.grader.solver;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ public final class ReferenceSolver {
     for (int updates : exercise.training().reportLossAfter()) {
       base.add(Names.lossAfter(updates), Stage.TRAINING, "total loss after " + updates + " updates", parameterNames,
           in -> {
-            Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
+            Map<Parameter, Tensor> parameters = new TreeMap<>();
             for (String name : parameterNames) {
               parameters.put(Parameter.byCanonicalName(name), in.tensor(name));
             }

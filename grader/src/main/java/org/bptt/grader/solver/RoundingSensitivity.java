@@ -1,7 +1,7 @@
 package org.bptt.grader.solver;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ public final class RoundingSensitivity {
   }
 
   static Exercise perturb(Exercise exercise, Map<String, Tensor> halfUnits, RandomGenerator random) {
-    Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
+    Map<Parameter, Tensor> parameters = new TreeMap<>();
     for (Parameter parameter : Parameter.values()) { // a fixed order: the draws must not depend on a map's order
       if (exercise.parameters().containsKey(parameter)) {
         parameters.put(parameter, jitter(exercise.parameter(parameter), halfUnits.get(parameter.canonicalName()), random));

@@ -82,15 +82,15 @@ final class SensitivityBuilder {
     String meaning;
     Derivation fromPrediction;
     Derivation fromOutputError;
-    switch (parameter) {
-      case W_HY -> {
+    switch (parameter.role()) {
+      case OUTPUT_WEIGHTS -> {
         meaning = "gradient of L[t]: dL[t]/do[t] h[t]^T";
         fromPrediction = new Derivation(meaning, RecurrentGraphBuilder.inputs(prediction, target, hidden),
             in -> outputError(softmax, in, prediction, target).outer(in.tensor(hidden)));
         fromOutputError = new Derivation("from the output error", List.of(outputErrorName, hidden),
             in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight).outer(in.tensor(hidden)));
       }
-      case B_Y -> {
+      case OUTPUT_BIAS -> {
         meaning = "gradient of L[t]: dL[t]/do[t]";
         fromPrediction = new Derivation(meaning, RecurrentGraphBuilder.inputs(prediction, target),
             in -> outputError(softmax, in, prediction, target));

@@ -3,7 +3,6 @@ package org.bptt.grader.solver;
 import static org.bptt.grader.solver.Names.gradient;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.bptt.grader.exercise.Clipping;

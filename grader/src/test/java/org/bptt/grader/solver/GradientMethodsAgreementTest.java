@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,7 +192,7 @@ class GradientMethodsAgreementTest {
   void clippingByNormCapsTheGlobalNormAtTheThreshold(int seed, String configuration) {
     Exercise exercise = configuration(seed, configuration);
     QuantityGraph plain = ReferenceSolver.solve(withTraining(exercise, exercise.training().truncationSteps(), Optional.empty()));
-    Map<Parameter, Tensor> unclipped = new EnumMap<>(Parameter.class);
+    Map<Parameter, Tensor> unclipped = new TreeMap<>();
     double squares = 0;
     for (Parameter parameter : trainedParameters(exercise)) {
       Tensor gradient = (Tensor) plain.value(updateGradientName(exercise, parameter));
@@ -259,9 +259,9 @@ class GradientMethodsAgreementTest {
     private final double[][][] hidden;
     private final double[][][] inputs;
     /** BPTT's contribution of step k, weighted: contributions.get(θ)[s][k] (for h0, k = 0 only). */
-    final Map<Parameter, double[][][]> contributions = new EnumMap<>(Parameter.class);
+    final Map<Parameter, double[][][]> contributions = new TreeMap<>();
     /** The unweighted gradient of the per-step loss L[t]: stepLossGradients.get(θ)[s][t]. */
-    final Map<Parameter, double[][][]> stepLossGradients = new EnumMap<>(Parameter.class);
+    final Map<Parameter, double[][][]> stepLossGradients = new TreeMap<>();
 
     DoubleSum(Exercise exercise, QuantityGraph graph) {
       this.exercise = exercise;
@@ -463,12 +463,12 @@ class GradientMethodsAgreementTest {
   }
 
   private static List<Parameter> trainedParameters(Exercise exercise) {
-    return Stream.of(Parameter.values()).filter(p -> p.isTrained() && p.existsIn(exercise.model())).toList();
+    return Parameter.values().stream().filter(p -> p.isTrained() && p.existsIn(exercise.model())).toList();
   }
 
   /** The trained parameters and h0. */
   private static List<Parameter> gradientParameters(Exercise exercise) {
-    return Stream.of(Parameter.values()).filter(p -> p.existsIn(exercise.model())).toList();
+    return Parameter.values().stream().filter(p -> p.existsIn(exercise.model())).toList();
   }
 
   private static List<Parameter> hiddenParameters(Exercise exercise) {

@@ -1,7 +1,7 @@
 package org.bptt.grader.solver;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +105,7 @@ final class RandomExercises {
       sequences.add(new SequenceData(inputs, targets));
     }
 
-    Map<Parameter, Tensor> parameters = new EnumMap<>(Parameter.class);
+    Map<Parameter, Tensor> parameters = new TreeMap<>();
     for (Parameter parameter : Parameter.values()) {
       if (parameter.existsIn(model)) {
         parameters.put(parameter, uniform(random, parameter.shapeIn(model)));
@@ -159,7 +159,7 @@ final class RandomExercises {
   static Exercise withEntry(Exercise exercise, Parameter parameter, int index, double value) {
     double[] values = exercise.parameter(parameter).toArray();
     values[index] = value;
-    Map<Parameter, Tensor> parameters = new EnumMap<>(exercise.parameters());
+    Map<Parameter, Tensor> parameters = new TreeMap<>(exercise.parameters());
     parameters.put(parameter, Tensor.of(exercise.parameter(parameter).shape(), values));
     return ReferenceSolver.withParameters(exercise, parameters);
   }

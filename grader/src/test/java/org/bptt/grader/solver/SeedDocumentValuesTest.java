@@ -169,7 +169,7 @@ class SeedDocumentValuesTest {
 
     private static java.util.Map<org.bptt.grader.exercise.Parameter, Tensor> nudge(Exercise exercise, double amount) {
       java.util.Map<org.bptt.grader.exercise.Parameter, Tensor> parameters =
-          new java.util.EnumMap<>(exercise.parameters());
+          new java.util.TreeMap<>(exercise.parameters());
       Tensor weights = parameters.get(org.bptt.grader.exercise.Parameter.W_XH);
       double[] values = weights.toArray();
       values[0] += amount;
