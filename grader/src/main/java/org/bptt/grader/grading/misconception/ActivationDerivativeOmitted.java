@@ -4,25 +4,19 @@ import java.util.List;
 import org.bptt.grader.solver.Derivation;
 
 /** dL/dh[t] ⊙ f'(a[t]) written as dL/dh[t]: wherever a formula multiplies by the activation's derivative. */
-final class ActivationDerivativeOmitted implements MisconceptionRule {
+final class ActivationDerivativeOmitted extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "activation-derivative-omitted", "f'(a[t]) left out",
       "This matches dL/dh[t] itself: the error at the pre-activation needs the activation's derivative, "
           + "dL/da[t] = dL/dh[t] * f'(a[t]).");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  ActivationDerivativeOmitted() {
+    super(MISCONCEPTION);
   }
 
   @Override
   public List<Derivation> variants(VariantContext quantity) {
-    if (!quantity.plain()) {
-      return List.of();
-    }
-    return quantity.expression()
-        .map(expression -> quantity.rewritten(MISCONCEPTION.title(), ExpressionRewrites.derivativeOmitted(expression)))
-        .orElse(List.of());
+    return quantity.rewrittenExpression(MISCONCEPTION.title(), ExpressionRewrites::derivativeOmitted);
   }
 }

@@ -8,16 +8,15 @@ import org.bptt.grader.solver.QuantityId.Role;
 import org.bptt.grader.value.Tensor;
 
 /** h[t] where h[t-1] belongs in W_hh's gradient: in each step's contribution and in the sum over steps. */
-final class CurrentStateForRecurrentGradient implements MisconceptionRule {
+final class CurrentStateForRecurrentGradient extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "current-state-for-recurrent-gradient", "h[t] used where h[t-1] belongs",
       "This matches dL/da[t] h[t]^T: W_hh multiplies the previous state in a[t] = W_xh x[t] + W_hh h[t-1], "
           + "so its gradient at step t is dL/da[t] h[t-1]^T.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  CurrentStateForRecurrentGradient() {
+    super(MISCONCEPTION);
   }
 
   @Override

@@ -5,16 +5,15 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** The error from t+1 added to dL/da[t] after multiplying by f'(a[t]) instead of before. */
-final class DerivativeOutsideRecursion implements MisconceptionRule {
+final class DerivativeOutsideRecursion extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "derivative-outside-recursion", "error from t+1 added after f'(a[t])",
       "This matches multiplying only the output's error by f'(a[t]) and adding W_hh^T dL/da[t+1] afterwards: "
           + "add the error from t+1 to dL/dh[t] first, then multiply the total by f'(a[t]).");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  DerivativeOutsideRecursion() {
+    super(MISCONCEPTION);
   }
 
   @Override

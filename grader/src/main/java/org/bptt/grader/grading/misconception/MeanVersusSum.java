@@ -6,16 +6,15 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** A mean taken for a sum, or a sum for a mean: in the output error, the summed gradients and the losses. */
-final class MeanVersusSum implements MisconceptionRule {
+final class MeanVersusSum extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "mean-vs-sum", "mean and sum confused",
       "This is off by the number of terms averaged: the exercise's loss is a sum where you took a mean, or a "
           + "mean where you took a sum (over time steps or over sequences); the 1/n carries into every gradient.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  MeanVersusSum() {
+    super(MISCONCEPTION);
   }
 
   @Override

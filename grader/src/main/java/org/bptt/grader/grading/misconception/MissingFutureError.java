@@ -6,16 +6,15 @@ import org.bptt.grader.solver.Expression;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** The error from t+1 left out of dL/dh[t], and so of dL/da[t]. */
-final class MissingFutureError implements MisconceptionRule {
+final class MissingFutureError extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "missing-future-error", "error from t+1 left out",
       "This matches the error from step t's own output alone: h[t] also feeds h[t+1], so dL/dh[t] must add "
           + "W_hh^T dL/da[t+1], the error coming back from the next step.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  MissingFutureError() {
+    super(MISCONCEPTION);
   }
 
   @Override

@@ -4,15 +4,14 @@ import java.util.List;
 import org.bptt.grader.solver.Derivation;
 
 /** θ − g: the learning rate left out. */
-final class NoLearningRate implements MisconceptionRule {
+final class NoLearningRate extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "no-learning-rate", "learning rate left out",
       "This matches θ - g: the step is the gradient scaled by the learning rate, θ - η dL/dθ.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  NoLearningRate() {
+    super(MISCONCEPTION);
   }
 
   @Override

@@ -5,16 +5,15 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.QuantityId;
 
 /** target − y for y − target: the opposite sign, in every derivative of the loss. */
-final class SignFlipped implements MisconceptionRule {
+final class SignFlipped extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "sign-flipped", "sign flipped",
       "This matches the right value with the opposite sign: the loss gradient at the output is y - target "
           + "(prediction minus target), not target - y; seed 001's formula writes (y_t - y_hat_t) the wrong way round.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  SignFlipped() {
+    super(MISCONCEPTION);
   }
 
   @Override

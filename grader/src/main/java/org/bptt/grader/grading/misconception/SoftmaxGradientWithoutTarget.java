@@ -7,16 +7,15 @@ import org.bptt.grader.solver.Formulas;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** The softmax output alone where y[t] − target belongs. */
-final class SoftmaxGradientWithoutTarget implements MisconceptionRule {
+final class SoftmaxGradientWithoutTarget extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "softmax-gradient-without-target", "target not subtracted",
       "This matches the softmax output alone: for softmax with cross-entropy the output error is y[t] - target, "
           + "so subtract the one-hot target.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  SoftmaxGradientWithoutTarget() {
+    super(MISCONCEPTION);
   }
 
   @Override

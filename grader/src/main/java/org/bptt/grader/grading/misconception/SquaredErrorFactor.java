@@ -5,16 +5,15 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** The squared error's factor 2 or 1/2 dropped or doubled: in the output error and each step's loss. */
-final class SquaredErrorFactor implements MisconceptionRule {
+final class SquaredErrorFactor extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "squared-error-factor", "factor 2 or 1/2 of the squared error",
       "This is off by a factor of 2: with L = 1/2 (y - target)^2 the derivative is (y - target), with "
           + "L = (y - target)^2 it is 2 (y - target). Check which scale the exercise's loss uses.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  SquaredErrorFactor() {
+    super(MISCONCEPTION);
   }
 
   @Override

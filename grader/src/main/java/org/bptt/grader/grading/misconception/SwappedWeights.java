@@ -5,16 +5,15 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** W_xh and W_hh exchanged: in a[t], in their gradients' contributions, and in the update. */
-final class SwappedWeights implements MisconceptionRule {
+final class SwappedWeights extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "swapped-weights", "input and recurrent weights exchanged",
       "This matches the input and recurrent weights exchanged: W_xh multiplies the input x[t], W_hh the "
           + "previous state h[t-1] (check the document's names for them).");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  SwappedWeights() {
+    super(MISCONCEPTION);
   }
 
   @Override

@@ -4,15 +4,14 @@ import java.util.List;
 import org.bptt.grader.solver.Derivation;
 
 /** θ + η g: a step up the gradient. */
-final class UpdateSign implements MisconceptionRule {
+final class UpdateSign extends MisconceptionRule {
 
   static final Misconception MISCONCEPTION = new Misconception(
       "update-sign", "moved up the gradient",
       "This matches θ + η g: gradient descent steps against the gradient, θ - η dL/dθ.");
 
-  @Override
-  public Misconception misconception() {
-    return MISCONCEPTION;
+  UpdateSign() {
+    super(MISCONCEPTION);
   }
 
   @Override

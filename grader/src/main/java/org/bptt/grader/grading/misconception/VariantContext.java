@@ -125,6 +125,18 @@ public final class VariantContext {
     return inputs.stream().allMatch(graph::contains) ? List.of(new Derivation(description, inputs, formula)) : List.of();
   }
 
+  /**
+   * The plain quantity's expression rewritten, as a variant: none when the quantity is not plain,
+   * has no expression, or the rewrite does not apply to it.
+   */
+  public List<Derivation> rewrittenExpression(String description,
+      java.util.function.Function<Expression, Optional<Expression>> rewrite) {
+    if (!plain()) {
+      return List.of();
+    }
+    return expression().map(written -> rewritten(description, rewrite.apply(written))).orElse(List.of());
+  }
+
   /** A rewrite of the quantity's expression as a variant, where the rewrite applies. */
   public List<Derivation> rewritten(String description, Optional<Expression> rewrite) {
     return rewrite.map(expression -> variant(description, expression.references(), expression)).orElse(List.of());
