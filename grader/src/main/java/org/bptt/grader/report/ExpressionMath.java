@@ -67,6 +67,20 @@ final class ExpressionMath {
     if (expression instanceof Expression.Softmax softmax) {
       return "<mi>softmax</mi><mo>(</mo>" + render(softmax.of()) + "<mo>)</mo>";
     }
+    if (expression instanceof Expression.Total total) {
+      if (total.terms().isEmpty()) {
+        return "<mn>0</mn>";
+      }
+      List<String> terms = new ArrayList<>();
+      for (Expression term : total.terms()) {
+        // A batch total's terms are the sequences' own: mark each with its sequence, (1), (2), ...
+        terms.add(term instanceof Expression.Ref ref ? withSequence(ref.name()) : render(term));
+      }
+      return String.join("<mo>+</mo>", terms);
+    }
+    if (expression instanceof Expression.Update update) {
+      return render(update.parameter()) + "<mo>&#x2212;</mo><mn>" + update.rate() + "</mn>" + render(update.gradient());
+    }
     if (expression instanceof Expression.AsVector vector) {
       return render(vector.of());
     }
@@ -78,6 +92,13 @@ final class ExpressionMath {
     String rendered = render(part);
     return part instanceof Expression.Sum sum && sum.terms().size() > 1
         ? "<mrow><mo>(</mo>" + rendered + "<mo>)</mo></mrow>" : rendered;
+  }
+
+  /** A quantity with its batch sequence as a superscript, (2) for "s2.", when it has one. */
+  private String withSequence(String name) {
+    int sequence = QuantityId.parse(name).map(QuantityId::sequence).orElse(0);
+    return sequence == 0 ? quantity(name)
+        : "<msup><mrow>" + quantity(name) + "</mrow><mrow><mo>(</mo><mn>" + sequence + "</mn><mo>)</mo></mrow></msup>";
   }
 
   /** A quantity by name: h_3, W_hh (in the document's symbol), ∂L/∂a_3, ∂L/∂W_hh[3]. */

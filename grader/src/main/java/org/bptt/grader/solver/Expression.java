@@ -328,6 +328,57 @@ public sealed interface Expression extends Formula {
     }
   }
 
+  /** A sum of same-shaped values read in {@code shape}, from the zero of that shape: dL/dθ = Σ_t dL/dθ[t]. */
+  record Total(List<Expression> terms, Shape shape) implements Expression {
+    public Total {
+      terms = List.copyOf(terms);
+    }
+
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Tensor total = Tensor.zeros(shape);
+      for (Expression term : terms) {
+        total = total.plus(term.evaluate(lookup).reshape(shape));
+      }
+      return total;
+    }
+
+    public List<Expression> parts() {
+      return terms;
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Total(parts, shape);
+    }
+
+    public String text() {
+      List<String> written = new ArrayList<>();
+      for (Expression term : terms) {
+        written.add(term.text());
+      }
+      return terms.isEmpty() ? "0" : String.join(" + ", written);
+    }
+  }
+
+  /** One step of gradient descent, θ − η g (the gradient read in θ's shape). */
+  record Update(Expression parameter, Expression gradient, double rate) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Tensor current = parameter.evaluate(lookup);
+      return current.minus(gradient.evaluate(lookup).reshape(current.shape()).scale(rate));
+    }
+
+    public List<Expression> parts() {
+      return List.of(parameter, gradient);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Update(parts.get(0), parts.get(1), rate);
+    }
+
+    public String text() {
+      return parameter.text() + " - " + rate + " " + gradient.text();
+    }
+  }
+
   /** softmax(o). */
   record Softmax(Expression of) implements Expression {
     public Tensor evaluate(Function<String, Value> lookup) {

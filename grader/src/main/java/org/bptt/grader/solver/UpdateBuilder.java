@@ -40,8 +40,9 @@ final class UpdateBuilder {
         }
         List<String> contributions = base.contributions(s, parameter, 1);
         List<Derivation> derivations = new ArrayList<>();
-        derivations.add(new Derivation("sum over t of the steps' contributions dL/d" + symbol + "[t]", contributions,
-            in -> RecurrentGraphBuilder.sum(in, contributions, zero)));
+        Expression total = total(contributions, zero);
+        derivations.add(new Derivation("sum over t of the steps' contributions dL/d" + symbol + "[t]",
+            total.references(), total));
         if (sensitivities != null) {
           derivations.add(sensitivities.forwardDerivation(s, parameter));
         }
@@ -53,8 +54,8 @@ final class UpdateBuilder {
         if (parameter != Parameter.H0) {
           addBatchContributions(parameter, zero);
         }
-        base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences", sequenceGradients,
-            in -> RecurrentGraphBuilder.sum(in, sequenceGradients, zero));
+        base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences",
+            total(sequenceGradients, zero));
       }
     }
   }
@@ -75,7 +76,7 @@ final class UpdateBuilder {
       }
       if (!terms.isEmpty()) {
         base.add(Names.gradientAt(parameter.canonicalName(), t), Stage.GRADIENT,
-            "step t's contributions summed over the sequences", terms, in -> RecurrentGraphBuilder.sum(in, terms, zero));
+            "step t's contributions summed over the sequences", total(terms, zero));
       }
     }
   }
@@ -94,8 +95,7 @@ final class UpdateBuilder {
       }
       Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
       base.add(Names.TRUNCATED + gradient(parameter.canonicalName()), Stage.TRUNCATED,
-          "sum of the contributions of the last " + keep + " steps only", kept,
-          in -> RecurrentGraphBuilder.sum(in, kept, zero));
+          "sum of the contributions of the last " + keep + " steps only", total(kept, zero));
     }
   }
 
@@ -155,8 +155,12 @@ final class UpdateBuilder {
       String current = parameter.canonicalName();
       String step = finalGradient(parameter);
       base.add(Names.UPDATED + current, Stage.UPDATE, current + " - " + rate + " * " + step,
-          RecurrentGraphBuilder.inputs(current, step),
-          in -> in.tensor(current).minus(in.tensor(step).reshape(in.tensor(current).shape()).scale(rate)));
+          new Expression.Update(RecurrentGraphBuilder.ref(current), RecurrentGraphBuilder.ref(step), rate));
     }
+  }
+
+  /** The sum of the named same-shaped quantities, in the shape of {@code zero}. */
+  private static Expression total(List<String> names, Tensor zero) {
+    return new Expression.Total(names.stream().<Expression>map(RecurrentGraphBuilder::ref).toList(), zero.shape());
   }
 }
