@@ -94,6 +94,15 @@ final class ExpressionRewrites {
     return Optional.of(new Expression.Sum(terms, 0));
   }
 
+  /** An update taken with another rate: −η (a step up the gradient) or 1 (the learning rate left out). */
+  static Optional<Expression> updateRate(Expression expression, double rate) {
+    if (!expression.contains(node -> node instanceof Expression.Update)) {
+      return Optional.empty();
+    }
+    return Optional.of(expression.rewrite(node -> node instanceof Expression.Update update
+        ? new Expression.Update(update.parameter(), update.gradient(), rate) : node));
+  }
+
   private static boolean isProductWithDerivative(Expression node) {
     return node instanceof Expression.Hadamard product && product.right() instanceof Expression.Derivative;
   }

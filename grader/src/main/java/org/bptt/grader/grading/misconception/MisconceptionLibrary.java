@@ -8,7 +8,6 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.QuantityId;
-import org.bptt.grader.value.Tensor;
 
 /**
  * Where each misconception applies: for a quantity, the wrong ways of computing it, each a
@@ -58,22 +57,13 @@ public final class MisconceptionLibrary {
         && GRADIENT_SUMS.contains(id.parameter()) && !id.parameter().equals("h0");
   }
 
-  /** How a wrong update combines the parameter, its gradient step and the learning rate. */
-  @FunctionalInterface
-  interface WrongUpdate {
-    Tensor apply(Tensor current, Tensor step, double rate);
-  }
-
-  /** An update's wrong version, from the same inputs as the right one: the parameter and its gradient. */
-  static List<Derivation> update(VariantContext quantity, Misconception misconception, WrongUpdate wrong) {
+  /** An update's expression taken with another learning rate, for the update misconceptions. */
+  static List<Derivation> updateWithRate(VariantContext quantity, Misconception misconception, double rate) {
     if (!isUpdate(quantity)) {
       return List.of();
     }
-    List<String> inputs = quantity.main().inputs();
-    String current = inputs.get(0);
-    String step = inputs.get(1);
-    double rate = quantity.exercise().training().learningRate();
-    return quantity.variant(misconception.title(), inputs, values -> wrong.apply(values.tensor(current),
-        values.tensor(step).reshape(values.tensor(current).shape()), rate));
+    return quantity.expression()
+        .map(expression -> quantity.rewritten(misconception.title(), ExpressionRewrites.updateRate(expression, rate)))
+        .orElse(List.of());
   }
 }

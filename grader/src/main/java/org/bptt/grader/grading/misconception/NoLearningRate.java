@@ -16,6 +16,6 @@ final class NoLearningRate extends MisconceptionRule {
 
   @Override
   public List<Derivation> variants(VariantContext quantity) {
-    return MisconceptionLibrary.update(quantity, MISCONCEPTION, (current, step, rate) -> current.minus(step));
+    return MisconceptionLibrary.updateWithRate(quantity, MISCONCEPTION, 1);
   }
 }

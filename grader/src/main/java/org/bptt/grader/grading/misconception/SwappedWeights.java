@@ -44,11 +44,12 @@ final class SwappedWeights extends MisconceptionRule {
       if (other == null) {
         return List.of();
       }
-      String current = quantity.main().inputs().get(0);
-      String swapped = quantity.main().inputs().get(1).replace(parameter, other);
-      double rate = quantity.exercise().training().learningRate();
-      return quantity.variant(MISCONCEPTION.title(), List.of(current, swapped), values ->
-          values.tensor(current).minus(values.tensor(swapped).reshape(values.tensor(current).shape()).scale(rate)));
+      String gradient = quantity.main().inputs().get(1);
+      String swapped = gradient.replace(parameter, other);
+      return quantity.expression().filter(expression -> quantity.graph().contains(swapped))
+          .map(expression -> quantity.rewritten(MISCONCEPTION.title(),
+              ExpressionRewrites.replace(expression, swapped, gradient)))
+          .orElse(List.of());
     }
     return List.of();
   }

@@ -16,6 +16,6 @@ final class UpdateSign extends MisconceptionRule {
 
   @Override
   public List<Derivation> variants(VariantContext quantity) {
-    return MisconceptionLibrary.update(quantity, MISCONCEPTION, (current, step, rate) -> current.plus(step.scale(rate)));
+    return MisconceptionLibrary.updateWithRate(quantity, MISCONCEPTION, -quantity.exercise().training().learningRate());
   }
 }
