@@ -62,8 +62,6 @@ public final class AskedQuantities {
 
   /** The last step of a sequence (from 1; 0 for a single sequence's own steps), 0 when it has none. */
   private static int lastStep(QuantityGraph graph, int sequence) {
-    List<Quantity> states = graph.family(
-        new QuantityGraph.Family(QuantityId.Scope.PLAIN, sequence, QuantityId.Role.HIDDEN, null));
-    return states.isEmpty() ? 0 : states.get(states.size() - 1).id().step();
+    return graph.lastStep(sequence);
   }
 }

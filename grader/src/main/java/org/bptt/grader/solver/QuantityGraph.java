@@ -72,6 +72,12 @@ public final class QuantityGraph {
     return families.getOrDefault(family, List.of());
   }
 
+  /** The last step of a sequence (numbered from 1; 0 for a single sequence's steps), 0 when there is none. */
+  int lastStep(int sequence) {
+    List<Quantity> states = family(new Family(QuantityId.Scope.PLAIN, sequence, QuantityId.Role.HIDDEN, null));
+    return states.isEmpty() ? 0 : states.get(states.size() - 1).id().step();
+  }
+
   /** A quantity's position in computation order; fails for a name the graph does not have. */
   public int position(String name) {
     Integer position = order.get(name);
