@@ -15,9 +15,17 @@ import org.bptt.grader.solver.QuantityId;
 final class ExpressionMath {
 
   private final Notation notation;
+  private final java.util.function.IntFunction<String> stepMath;
 
+  /** Concrete steps: a[3] is a with subscript 3. */
   ExpressionMath(Notation notation) {
+    this(notation, step -> "<mn>" + step + "</mn>");
+  }
+
+  /** Steps written by {@code stepMath}, which returns an index's MathML: t, t − 1, t + 1 in a general equation. */
+  ExpressionMath(Notation notation, java.util.function.IntFunction<String> stepMath) {
     this.notation = notation;
+    this.stepMath = stepMath;
   }
 
   /** "name = formula" as one inline MathML element. */
@@ -104,16 +112,17 @@ final class ExpressionMath {
   /** A quantity by name: h_3, W_hh (in the document's symbol), ∂L/∂a_3, ∂L/∂W_hh[3]. */
   String quantity(String name) {
     QuantityId id = QuantityId.parse(name).orElseThrow(() -> new IllegalArgumentException("not a quantity: " + name));
-    String step = Integer.toString(id.step());
+    String step = stepMath.apply(id.step());
     return switch (id.role()) {
-      case PARAMETER -> id.parameter().equals("h0") ? indexed("h", "0") : MathFormulas.symbol(notation, id.parameter());
+      case PARAMETER -> id.parameter().equals("h0") ? indexed("h", "<mn>0</mn>")
+          : MathFormulas.symbol(notation, id.parameter());
       case INPUT, TARGET, PREACTIVATION, HIDDEN, LOGITS, PREDICTION, STEP_LOSS -> indexed(id.role().symbol(), step);
       case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR ->
           partial(indexed(id.role().symbol(), step));
       case GRADIENT -> partial(parameter(id.parameter()));
-      case CONTRIBUTION -> partial(parameter(id.parameter()) + "<mo>[</mo><mn>" + step + "</mn><mo>]</mo>");
+      case CONTRIBUTION -> partial(parameter(id.parameter()) + "<mo>[</mo>" + step + "<mo>]</mo>");
       case JACOBIAN -> "<mfrac><mrow><mo>&#x2202;</mo>" + indexed("h", step) + "</mrow><mrow><mo>&#x2202;</mo>"
-          + indexed("h", Integer.toString(id.earlier())) + "</mrow></mfrac>";
+          + indexed("h", stepMath.apply(id.earlier())) + "</mrow></mfrac>";
       default -> "<mi>" + id.role().symbol() + "</mi>";
     };
   }
@@ -123,8 +132,9 @@ final class ExpressionMath {
         : MathFormulas.symbol(notation, canonical);
   }
 
-  private static String indexed(String symbol, String step) {
-    return "<msub><mi>" + symbol + "</mi><mn>" + step + "</mn></msub>";
+  /** A symbol with an index given as MathML. */
+  private static String indexed(String symbol, String stepMathml) {
+    return "<msub><mi>" + symbol + "</mi>" + stepMathml + "</msub>";
   }
 
   private static String partial(String by) {

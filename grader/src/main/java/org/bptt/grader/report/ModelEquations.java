@@ -28,25 +28,22 @@ final class ModelEquations {
 
   private final Exercise exercise;
   private final LossSpec loss;
+  private final CellEquations cell;
 
   ModelEquations(Exercise exercise) {
     this.exercise = exercise;
     this.loss = exercise.loss();
+    this.cell = new CellEquations(exercise);
   }
 
   /** The forward pass and the loss: a[t], h[t], o[t], y[t], L[t] and L. */
   List<SolutionView.EquationView> forward() {
     List<SolutionView.EquationView> list = new ArrayList<>();
-    boolean hiddenBias = has(Parameter.B_H);
     list.add(equation("h[0] = " + text(Parameter.H0) + " (given)",
         "<msub><mi>h</mi><mn>0</mn></msub>" + EQ + symbol("h0")));
-    list.add(equation(
-        "a[t] = " + text(Parameter.W_XH) + " x[t] + " + text(Parameter.W_HH) + " h[t-1]"
-            + (hiddenBias ? " + " + text(Parameter.B_H) : ""),
-        at("a") + EQ + symbol("W_xh") + at("x") + PLUS + symbol("W_hh") + previous()
-            + (hiddenBias ? PLUS + symbol("b_h") : "")));
-    String activation = exercise.model().hiddenActivation().yamlName();
-    list.add(equation("h[t] = " + activation + "(a[t])", at("h") + EQ + apply(activation, at("a"))));
+    for (CellEquations.Equation step : cell.forward()) {
+      list.add(equation(step.text(), step.mathml()));
+    }
     OutputFunction output = exercise.model().output();
     if (output.hasOutputLayer()) {
       boolean outputBias = has(Parameter.B_Y);
@@ -75,10 +72,10 @@ final class ModelEquations {
         ? text(Parameter.W_HY) + "^T dL/do[t]"
         : "dL/dy[t]";
     String ownMath = outputLayer ? transposed("W_hy") + partial(at("o")) : partial(at("y"));
-    list.add(equation("dL/dh[t] = " + own + " + " + text(Parameter.W_HH) + "^T dL/da[t+1], where dL/da[T+1] = 0"
+    CellEquations.Equation fromNext = cell.errorFromNextStep();
+    list.add(equation("dL/dh[t] = " + own + " + " + fromNext.text() + ", where dL/da[T+1] = 0"
             + (last ? " and dL/d" + errorAt + "[t] = 0 before the last step" : ""),
-        partial(at("h")) + EQ + ownMath + PLUS + transposed("W_hh")
-            + partial("<msub><mi>a</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow></msub>")));
+        partial(at("h")) + EQ + ownMath + PLUS + fromNext.mathml()));
     Activation activation = exercise.model().hiddenActivation();
     String derivativeText = switch (activation) {
       case TANH -> "1 - h[t]^2";
@@ -100,25 +97,25 @@ final class ModelEquations {
       if (!parameter.isTrained() || !has(parameter)) {
         continue;
       }
-      String term = switch (parameter.role()) {
-        case INPUT_WEIGHTS -> "dL/da[t] x[t]^T";
-        case RECURRENT_WEIGHTS -> "dL/da[t] h[t-1]^T";
-        case HIDDEN_BIAS -> "dL/da[t]";
-        case OUTPUT_WEIGHTS -> "dL/do[t] h[t]^T";
-        default -> "dL/do[t]";
-      };
-      String termMath = switch (parameter.role()) {
-        case INPUT_WEIGHTS -> partial(at("a")) + "<msubsup><mi>x</mi><mi>t</mi><mi>T</mi></msubsup>";
-        case RECURRENT_WEIGHTS -> partial(at("a")) + "<msup>" + previous() + "<mi>T</mi></msup>";
-        case HIDDEN_BIAS -> partial(at("a"));
-        case OUTPUT_WEIGHTS -> partial(at("o")) + "<msubsup><mi>h</mi><mi>t</mi><mi>T</mi></msubsup>";
-        default -> partial(at("o"));
-      };
+      boolean output = parameter.role() == Parameter.Role.OUTPUT_WEIGHTS
+          || parameter.role() == Parameter.Role.OUTPUT_BIAS;
+      String term;
+      String termMath;
+      if (output) {
+        boolean weights = parameter.role() == Parameter.Role.OUTPUT_WEIGHTS;
+        term = weights ? "dL/do[t] h[t]^T" : "dL/do[t]";
+        termMath = partial(at("o")) + (weights ? "<msubsup><mi>h</mi><mi>t</mi><mi>T</mi></msubsup>" : "");
+      } else {
+        CellEquations.Equation contribution = cell.contribution(parameter);
+        term = contribution.text();
+        termMath = contribution.mathml();
+      }
       list.add(equation("dL/d" + text(parameter) + " = " + sums + term,
           partial(symbol(parameter.canonicalName())) + EQ + sumsMath + termMath));
     }
-    list.add(equation("dL/d" + text(Parameter.H0) + " = " + text(Parameter.W_HH) + "^T dL/da[1]",
-        partial(symbol("h0")) + EQ + transposed("W_hh") + partial("<msub><mi>a</mi><mn>1</mn></msub>")));
+    CellEquations.Equation toInitialState = cell.errorFromStep(1);
+    list.add(equation("dL/d" + text(Parameter.H0) + " = " + toInitialState.text(),
+        partial(symbol("h0")) + EQ + toInitialState.mathml()));
     return list;
   }
 
@@ -163,9 +160,9 @@ final class ModelEquations {
     return math(transposed("W_hy") + partial(atStep("o", step)));
   }
 
-  /** MathML for W_hh^T dL/da[t+1], the error passed back from step t+1 to h[t]. */
+  /** MathML for the error passed back from step t+1 to h[t]: W_hh^T dL/da[t+1] for Elman. */
   String fromNext(int step) {
-    return math(transposed("W_hh") + partial(atStep("a", step + 1)));
+    return math(cell.errorFromStep(step + 1).mathml());
   }
 
   // --- pieces --------------------------------------------------------------------------------
@@ -280,10 +277,6 @@ final class ModelEquations {
 
   private static String atStep(String symbol, int step) {
     return "<msub><mi>" + symbol + "</mi><mn>" + step + "</mn></msub>";
-  }
-
-  private static String previous() {
-    return "<msub><mi>h</mi><mrow><mi>t</mi><mo>&#x2212;</mo><mn>1</mn></mrow></msub>";
   }
 
   private static String apply(String function, String argument) {

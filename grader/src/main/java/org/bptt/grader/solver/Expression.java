@@ -28,8 +28,13 @@ public sealed interface Expression extends Formula {
   /** The same kind of node over other parts (in the order {@link #parts()} gives them). */
   Expression with(List<Expression> parts);
 
+  /** The expression written with each quantity's name given by {@code names}: "W_xh x[t] + W_hh h[t-1]". */
+  String text(Function<String, String> names);
+
   /** The expression written with the quantities' canonical names: "W_xh x[1] + W_hh h0". */
-  String text();
+  default String text() {
+    return text(Function.identity());
+  }
 
   @Override
   default Value compute(Inputs inputs) {
@@ -104,8 +109,8 @@ public sealed interface Expression extends Formula {
       return this;
     }
 
-    public String text() {
-      return name;
+    public String text(Function<String, String> names) {
+      return names.apply(name);
     }
   }
 
@@ -124,8 +129,8 @@ public sealed interface Expression extends Formula {
       return new MatrixTimesVector(parts.get(0), parts.get(1), transposed);
     }
 
-    public String text() {
-      return matrix.text() + (transposed ? "^T " : " ") + vector.text();
+    public String text(Function<String, String> names) {
+      return matrix.text(names) + (transposed ? "^T " : " ") + vector.text(names);
     }
   }
 
@@ -143,8 +148,8 @@ public sealed interface Expression extends Formula {
       return new MatrixProduct(parts.get(0), parts.get(1));
     }
 
-    public String text() {
-      return left.text() + " " + right.text();
+    public String text(Function<String, String> names) {
+      return left.text(names) + " " + right.text(names);
     }
   }
 
@@ -178,13 +183,13 @@ public sealed interface Expression extends Formula {
       return new Sum(parts, zeroSize);
     }
 
-    public String text() {
+    public String text(Function<String, String> names) {
       if (terms.isEmpty()) {
         return "0";
       }
       List<String> written = new ArrayList<>();
       for (Expression term : terms) {
-        written.add(term.text());
+        written.add(term.text(names));
       }
       return String.join(" + ", written);
     }
@@ -209,8 +214,8 @@ public sealed interface Expression extends Formula {
       return new Hadamard(parts.get(0), parts.get(1));
     }
 
-    public String text() {
-      return "(" + left.text() + ") * (" + right.text() + ")";
+    public String text(Function<String, String> names) {
+      return "(" + left.text(names) + ") * (" + right.text(names) + ")";
     }
   }
 
@@ -228,8 +233,8 @@ public sealed interface Expression extends Formula {
       return new Outer(parts.get(0), parts.get(1));
     }
 
-    public String text() {
-      return left.text() + " " + right.text() + "^T";
+    public String text(Function<String, String> names) {
+      return left.text(names) + " " + right.text(names) + "^T";
     }
   }
 
@@ -247,8 +252,8 @@ public sealed interface Expression extends Formula {
       return new Activate(activation, parts.get(0));
     }
 
-    public String text() {
-      return activation.yamlName() + "(" + of.text() + ")";
+    public String text(Function<String, String> names) {
+      return activation.yamlName() + "(" + of.text(names) + ")";
     }
   }
 
@@ -266,8 +271,8 @@ public sealed interface Expression extends Formula {
       return new Derivative(activation, parts.get(0), parts.get(1));
     }
 
-    public String text() {
-      return activation.yamlName() + "'(" + preactivation.text() + ")";
+    public String text(Function<String, String> names) {
+      return activation.yamlName() + "'(" + preactivation.text(names) + ")";
     }
   }
 
@@ -285,8 +290,8 @@ public sealed interface Expression extends Formula {
       return new OneMinusSquare(parts.get(0));
     }
 
-    public String text() {
-      return "1 - (" + of.text() + ")^2";
+    public String text(Function<String, String> names) {
+      return "1 - (" + of.text(names) + ")^2";
     }
   }
 
@@ -304,8 +309,8 @@ public sealed interface Expression extends Formula {
       return new Diagonal(parts.get(0));
     }
 
-    public String text() {
-      return "diag(" + of.text() + ")";
+    public String text(Function<String, String> names) {
+      return "diag(" + of.text(names) + ")";
     }
   }
 
@@ -323,8 +328,8 @@ public sealed interface Expression extends Formula {
       return new AsVector(parts.get(0));
     }
 
-    public String text() {
-      return of.text();
+    public String text(Function<String, String> names) {
+      return of.text(names);
     }
   }
 
@@ -350,10 +355,10 @@ public sealed interface Expression extends Formula {
       return new Total(parts, shape);
     }
 
-    public String text() {
+    public String text(Function<String, String> names) {
       List<String> written = new ArrayList<>();
       for (Expression term : terms) {
-        written.add(term.text());
+        written.add(term.text(names));
       }
       return terms.isEmpty() ? "0" : String.join(" + ", written);
     }
@@ -374,8 +379,8 @@ public sealed interface Expression extends Formula {
       return new Update(parts.get(0), parts.get(1), rate);
     }
 
-    public String text() {
-      return parameter.text() + " - " + rate + " " + gradient.text();
+    public String text(Function<String, String> names) {
+      return parameter.text(names) + " - " + rate + " " + gradient.text(names);
     }
   }
 
@@ -393,8 +398,8 @@ public sealed interface Expression extends Formula {
       return new Softmax(parts.get(0));
     }
 
-    public String text() {
-      return "softmax(" + of.text() + ")";
+    public String text(Function<String, String> names) {
+      return "softmax(" + of.text(names) + ")";
     }
   }
 }

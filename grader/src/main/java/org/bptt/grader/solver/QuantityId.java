@@ -121,22 +121,30 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
   /** The canonical name: "h[3]", "s2.dL/dW_hh[1]", "updated.s1.L", "norm(s1.dh[3]/dh[1])". */
   @Override
   public String toString() {
+    return toString(QuantityId::index);
+  }
+
+  /**
+   * The name with each step written by {@code stepLabel}, which receives the step and returns the
+   * bracketed index: "[t-1]" for a symbolic equation, say.
+   */
+  public String toString(java.util.function.IntFunction<String> stepLabel) {
     String sequencePrefix = sequence > 0 ? "s" + sequence + "." : "";
     String outer = scope == Scope.LOCAL ? "" : scope.prefix();
     String local = scope == Scope.LOCAL ? Scope.LOCAL.prefix() : "";
     String body = switch (role) {
       case INPUT, TARGET, PREACTIVATION, HIDDEN, LOGITS, PREDICTION, PREDICTED_SYMBOL, STEP_LOSS ->
-          role.symbol() + index(step);
+          role.symbol() + stepLabel.apply(step);
       case LOSS -> "L";
       case PARAMETER -> parameter;
-      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR -> "dL/d" + role.symbol() + index(step);
+      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR -> "dL/d" + role.symbol() + stepLabel.apply(step);
       case GRADIENT -> "dL/d" + parameter;
-      case CONTRIBUTION -> "dL/d" + parameter + index(step);
-      case STEP_LOSS_GRADIENT -> "dL" + index(step) + "/d" + parameter;
-      case SENSITIVITY -> "dh" + index(step) + "/d" + parameter;
-      case JACOBIAN, JACOBIAN_NORM, JACOBIAN_SPECTRAL_NORM -> "dh" + index(step) + "/dh" + index(earlier);
+      case CONTRIBUTION -> "dL/d" + parameter + stepLabel.apply(step);
+      case STEP_LOSS_GRADIENT -> "dL" + stepLabel.apply(step) + "/d" + parameter;
+      case SENSITIVITY -> "dh" + stepLabel.apply(step) + "/d" + parameter;
+      case JACOBIAN, JACOBIAN_NORM, JACOBIAN_SPECTRAL_NORM -> "dh" + stepLabel.apply(step) + "/dh" + stepLabel.apply(earlier);
       case GRADIENT_NORM -> "gradient_norm";
-      case LOSS_AFTER -> "L_after" + index(step);
+      case LOSS_AFTER -> "L_after" + stepLabel.apply(step);
     };
     if (role == Role.JACOBIAN_NORM || role == Role.JACOBIAN_SPECTRAL_NORM) {
       return outer + role.symbol() + "(" + sequencePrefix + local + body + ")";
