@@ -37,6 +37,8 @@ public final class SubmissionLoader {
       String variant, Location variantLocation, YamlMap answers) {}
 
   private final YamlReader reader = new YamlReader();
+  /** Every name of an exercise's quantities, worked out once per solved exercise, not per submission. */
+  private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.IdentityHashMap<>();
 
   public Header readHeader(Path file, String displayName) throws InputException {
     YamlMap root = reader.read(file, displayName).asMap("submission");
@@ -71,7 +73,7 @@ public final class SubmissionLoader {
    */
   public Submission readAnswers(Header header, Exercise exercise, QuantityGraph graph, boolean keepGoing)
       throws InputException {
-    Map<String, String> aliases = aliases(exercise, graph);
+    Map<String, String> aliases = aliasesByGraph.computeIfAbsent(graph, solved -> aliases(exercise, solved));
     Map<String, Answer> answers = new LinkedHashMap<>();
     Map<String, String> writtenAs = new HashMap<>();
     YamlMap map = header.answers();

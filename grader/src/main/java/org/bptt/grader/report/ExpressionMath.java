@@ -87,7 +87,8 @@ final class ExpressionMath {
       return String.join("<mo>+</mo>", terms);
     }
     if (expression instanceof Expression.Update update) {
-      return render(update.parameter()) + "<mo>&#x2212;</mo><mn>" + update.rate() + "</mn>" + render(update.gradient());
+      return render(update.parameter()) + "<mo>&#x2212;</mo><mn>" + org.bptt.grader.present.Numbers.format(update.rate(), 15)
+          + "</mn>" + render(update.gradient());
     }
     if (expression instanceof Expression.AsVector vector) {
       return render(vector.of());

@@ -137,12 +137,14 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
           role.symbol() + stepLabel.apply(step);
       case LOSS -> "L";
       case PARAMETER -> parameter;
-      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR -> "dL/d" + role.symbol() + stepLabel.apply(step);
+      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR ->
+          "dL/d" + role.symbol() + stepLabel.apply(step);
       case GRADIENT -> "dL/d" + parameter;
       case CONTRIBUTION -> "dL/d" + parameter + stepLabel.apply(step);
       case STEP_LOSS_GRADIENT -> "dL" + stepLabel.apply(step) + "/d" + parameter;
       case SENSITIVITY -> "dh" + stepLabel.apply(step) + "/d" + parameter;
-      case JACOBIAN, JACOBIAN_NORM, JACOBIAN_SPECTRAL_NORM -> "dh" + stepLabel.apply(step) + "/dh" + stepLabel.apply(earlier);
+      case JACOBIAN, JACOBIAN_NORM, JACOBIAN_SPECTRAL_NORM ->
+          "dh" + stepLabel.apply(step) + "/dh" + stepLabel.apply(earlier);
       case GRADIENT_NORM -> "gradient_norm";
       case LOSS_AFTER -> "L_after" + stepLabel.apply(step);
     };
