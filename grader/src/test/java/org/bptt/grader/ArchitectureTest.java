@@ -67,6 +67,15 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** Model kinds are plug-ins: the builders work on the Cell interface, and only the registry names a cell. */
+  @Test
+  void onlyTheRegistryKnowsACellByName() {
+    noClasses().that().resideInAPackage("org.bptt.grader..").and().doNotHaveSimpleName("Cells")
+        .and().doNotHaveSimpleName("ElmanCell")
+        .should().dependOnClassesThat().haveSimpleName("ElmanCell")
+        .check(CLASSES);
+  }
+
   @Test
   void theCoreNeverPrints() {
     noClasses().that().resideInAnyPackage(CORE).should(GeneralCodingRules.ACCESS_STANDARD_STREAMS).check(CLASSES);

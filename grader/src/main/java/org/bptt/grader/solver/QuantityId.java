@@ -265,6 +265,8 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
         return switch (word) {
           case "L" -> new QuantityId(scope, sequence, Role.LOSS, null, 0, 0);
           case "gradient_norm" -> new QuantityId(scope, sequence, Role.GRADIENT_NORM, null, 0, 0);
+          // the symbols of stepped quantities are not parameters: "h" alone names nothing
+          case "x", "target", "a", "h", "o", "y", "pred", "L_after" -> null;
           default -> new QuantityId(scope, sequence, Role.PARAMETER, word, 0, 0);
         };
       }
