@@ -6,18 +6,14 @@ import org.bptt.grader.value.Shape;
 import org.bptt.grader.value.Tensor;
 
 /**
- * The Elman network's equations as small pure functions, one per textbook formula, so that the
- * graph's nodes (and the grader's variants of them) read like the equations they implement.
+ * The numerical primitives the expressions and the loss's nodes are built from: an activation and
+ * its derivative, softmax, the per-step loss and its gradient at the output, and the local
+ * sensitivity of forward-in-time gradients. The model's equations themselves are expressions
+ * ({@link Expression}), written once where the cell declares its nodes.
  */
 public final class Formulas {
 
   private Formulas() {}
-
-  /** a[t] = W_xh x[t] + W_hh h[t-1] (+ b_h). {@code bias} may be null. */
-  public static Tensor preactivation(Tensor inputWeights, Tensor input, Tensor recurrentWeights, Tensor previous, Tensor bias) {
-    Tensor sum = inputWeights.times(asVector(input)).plus(recurrentWeights.times(asVector(previous)));
-    return bias == null ? sum : sum.plus(asVector(bias));
-  }
 
   /** h[t] = f(a[t]). */
   public static Tensor activate(Activation activation, Tensor preactivation) {
@@ -31,12 +27,6 @@ public final class Formulas {
       derivative[i] = activation.derivative(preactivation.at(i), hidden.at(i));
     }
     return Tensor.vector(derivative);
-  }
-
-  /** o[t] = W_hy h[t] (+ b_y). {@code bias} may be null. */
-  public static Tensor outputPreactivation(Tensor outputWeights, Tensor hidden, Tensor bias) {
-    Tensor product = outputWeights.times(asVector(hidden));
-    return bias == null ? product : product.plus(asVector(bias));
   }
 
   /** softmax(o), shifted by max(o) so that large logits do not overflow. */
@@ -92,28 +82,6 @@ public final class Formulas {
     Tensor upstream = squaredErrorGradient(loss, prediction, target);
     double projection = y.dot(upstream);
     return y.hadamard(upstream.map(value -> value - projection));
-  }
-
-  /** dL/dh[t] = W_hy^T dL/do[t] + W_hh^T dL/da[t+1}; either part may be null (absent). */
-  public static Tensor hiddenError(Tensor outputWeights, Tensor outputError, Tensor recurrentWeights, Tensor nextPreactivationError, int hiddenSize) {
-    Tensor total = Tensor.zeros(Shape.vector(hiddenSize));
-    if (outputError != null) {
-      total = total.plus(outputWeights == null ? asVector(outputError) : outputWeights.transpose().times(asVector(outputError)));
-    }
-    if (nextPreactivationError != null) {
-      total = total.plus(recurrentWeights.transpose().times(asVector(nextPreactivationError)));
-    }
-    return total;
-  }
-
-  /** dL/da[t] = dL/dh[t] ⊙ f'(a[t]). */
-  public static Tensor preactivationError(Activation activation, Tensor hiddenError, Tensor preactivation, Tensor hidden) {
-    return asVector(hiddenError).hadamard(activationDerivative(activation, preactivation, hidden));
-  }
-
-  /** The local Jacobian dh[t]/dh[t-1] = diag(f'(a[t])) W_hh. */
-  public static Tensor localJacobian(Activation activation, Tensor preactivation, Tensor hidden, Tensor recurrentWeights) {
-    return activationDerivative(activation, preactivation, hidden).diagonal().times(recurrentWeights);
   }
 
   /**

@@ -39,12 +39,14 @@ class ExpressionTest {
 
   @Test
   void evaluatesLikeTheTextbookFunctions() {
-    Tensor expected = Formulas.preactivation((Tensor) VALUES.get("W_xh"), (Tensor) VALUES.get("x[2]"),
-        (Tensor) VALUES.get("W_hh"), (Tensor) VALUES.get("h[1]"), (Tensor) VALUES.get("b_h"));
-    assertArrayEquals(expected.toArray(), PREACTIVATION.evaluate(LOOKUP).toArray(), 0);
-    Tensor error = Formulas.preactivationError(Activation.TANH, (Tensor) VALUES.get("dL/dh[2]"),
-        (Tensor) VALUES.get("a[2]"), (Tensor) VALUES.get("h[2]"));
-    assertArrayEquals(error.toArray(), PREACTIVATION_ERROR.evaluate(LOOKUP).toArray(), 0);
+    // by hand: W_xh x + W_hh h[1] + b_h, and dL/dh ⊙ (1 - h²)
+    double[] expected = {0.5 * 1 - 0.2 * 2 + 0.4 * 0.3 + 0.1 * -0.6 + 0.05,
+        0.1 * 1 + 0.3 * 2 - 0.3 * 0.3 + 0.2 * -0.6 - 0.05};
+    assertArrayEquals(expected, PREACTIVATION.evaluate(LOOKUP).toArray(), 1e-15);
+    double h0 = Math.tanh(0.7);
+    double h1 = Math.tanh(-0.4);
+    assertArrayEquals(new double[] {0.2 * (1 - h0 * h0), -0.1 * (1 - h1 * h1)},
+        PREACTIVATION_ERROR.evaluate(LOOKUP).toArray(), 1e-15);
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.bptt.grader.grading.misconception;
 
 import java.util.List;
 import org.bptt.grader.solver.Derivation;
+import org.bptt.grader.solver.Expression;
+import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.solver.QuantityId.Role;
 
 /** W_xh and W_hh exchanged: in a[t], in their gradients' contributions, and in the update. */
@@ -44,11 +46,19 @@ final class SwappedWeights extends MisconceptionRule {
       if (other == null) {
         return List.of();
       }
-      String gradient = quantity.main().inputs().get(1);
-      String swapped = gradient.replace(parameter, other);
-      return quantity.expression().filter(expression -> quantity.graph().contains(swapped))
-          .map(expression -> quantity.rewritten(MISCONCEPTION.title(),
-              ExpressionRewrites.replace(expression, swapped, gradient)))
+      // The gradient the update reads (full, truncated or clipped), swapped for the other weight's.
+      return quantity.expression()
+          .filter(expression -> expression instanceof Expression.Update update
+              && update.gradient() instanceof Expression.Ref)
+          .map(expression -> {
+            String gradient = ((Expression.Ref) ((Expression.Update) expression).gradient()).name();
+            QuantityId id = QuantityId.parse(gradient).orElseThrow();
+            String swapped = new QuantityId(id.scope(), id.sequence(), id.role(), other, id.step(), id.earlier())
+                .toString();
+            return quantity.graph().contains(swapped)
+                ? quantity.rewritten(MISCONCEPTION.title(), ExpressionRewrites.replace(expression, swapped, gradient))
+                : List.<Derivation>of();
+          })
           .orElse(List.of());
     }
     return List.of();
