@@ -100,30 +100,43 @@ public final class SolutionJson {
 
   /** A scalar as a number, a vector as an array, a matrix as an array of rows, a label as a string. */
   public static com.fasterxml.jackson.databind.JsonNode toJson(Value value) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    if (value instanceof Label label) {
-      return nodes.textNode(label.text());
-    }
-    Tensor tensor = (Tensor) value;
-    switch (tensor.shape().kind()) {
-      case SCALAR:
-        return nodes.numberNode(tensor.scalarValue() + 0.0); // + 0.0 turns -0.0 into 0.0
-      case VECTOR: {
-        ArrayNode array = nodes.arrayNode();
-        for (double entry : tensor.toArray()) {
-          array.add(entry + 0.0);
-        }
-        return array;
+    return Tree.toJson(value);
+  }
+
+  /**
+   * The tree form, for grade --format json. A class of its own: verifying its methods loads
+   * jackson-databind classes, which {@link #write} does not need.
+   */
+  private static final class Tree {
+
+    private Tree() {}
+
+    static com.fasterxml.jackson.databind.JsonNode toJson(Value value) {
+      JsonNodeFactory nodes = JsonNodeFactory.instance;
+      if (value instanceof Label label) {
+        return nodes.textNode(label.text());
       }
-      default: {
-        ArrayNode rows = nodes.arrayNode();
-        for (double[] row : tensor.toRows()) {
-          ArrayNode array = rows.addArray();
-          for (double entry : row) {
+      Tensor tensor = (Tensor) value;
+      switch (tensor.shape().kind()) {
+        case SCALAR:
+          return nodes.numberNode(tensor.scalarValue() + 0.0); // + 0.0 turns -0.0 into 0.0
+        case VECTOR: {
+          ArrayNode array = nodes.arrayNode();
+          for (double entry : tensor.toArray()) {
             array.add(entry + 0.0);
           }
+          return array;
         }
-        return rows;
+        default: {
+          ArrayNode rows = nodes.arrayNode();
+          for (double[] row : tensor.toRows()) {
+            ArrayNode array = rows.addArray();
+            for (double entry : row) {
+              array.add(entry + 0.0);
+            }
+          }
+          return rows;
+        }
       }
     }
   }
