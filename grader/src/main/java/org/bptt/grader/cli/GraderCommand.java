@@ -1,6 +1,7 @@
 package org.bptt.grader.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.bptt.grader.error.GraderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,15 +9,21 @@ import picocli.CommandLine.Command;
 /**
  * The command line. Every command returns its exit code: 0 all correct, 1 some answers not
  * correct, 2 bad input or usage. Errors are caught here once and printed as one line.
+ *
+ * <p>The subcommands are added in {@link #execute}, not listed in {@code @Command}: picocli builds a
+ * command's model by reflection when it is added, so a run that names its command first (every
+ * ordinary run) builds that command alone; anything else ({@code --help}, no command, an unknown
+ * word) gets all of them, in the order {@code --help} lists them.
  */
 @Command(
     name = "grader",
     mixinStandardHelpOptions = true,
     version = "bptt-grader 0.1.0",
-    description = "Solves and grades by-hand backpropagation-through-time exercises.",
-    subcommands = {SolveCommand.class, GradeCommand.class, TemplateCommand.class, GenerateCommand.class,
-        BenchCommand.class})
+    description = "Solves and grades by-hand backpropagation-through-time exercises.")
 public final class GraderCommand implements Runnable {
+
+  /** The subcommands' names, in the order {@code grader --help} lists them. */
+  static final List<String> COMMANDS = List.of("solve", "grade", "template", "generate", "bench");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +39,14 @@ public final class GraderCommand implements Runnable {
   /** Runs the command line with the given streams and returns the exit code; never throws. */
   public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new GraderCommand());
+    // Before the settings below: picocli applies them to the subcommands added so far.
+    if (arguments.length > 0 && COMMANDS.contains(arguments[0])) {
+      commandLine.addSubcommand(subcommand(arguments[0]));
+    } else {
+      for (String name : COMMANDS) {
+        commandLine.addSubcommand(subcommand(name));
+      }
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
@@ -55,5 +70,17 @@ public final class GraderCommand implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A new instance of the named subcommand; a switch, so that only its class is loaded. */
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "solve" -> new SolveCommand();
+      case "grade" -> new GradeCommand();
+      case "template" -> new TemplateCommand();
+      case "generate" -> new GenerateCommand();
+      case "bench" -> new BenchCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.bptt.grader.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bptt.grader.exercise.Exercise;
@@ -65,16 +66,21 @@ final class SolveCommand implements Callable<Integer> {
     QuantityGraph graph = all || exercise.asked().isEmpty()
         ? solved : solved.restrictedTo(AskedQuantities.expand(exercise.asked(), solved));
     int shown = Math.max(1, Math.min(17, digits));
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      SolutionJson.write(exercise, graph, out); // streamed: the largest exercise's JSON is tens of MB
+      return 0;
+    }
     String rendered = switch (format) {
-      case json -> SolutionJson.render(exercise, graph);
       case text -> SolutionText.render(exercise, graph, shown);
       case html -> new ReportRenderer(templatesFolder)
           .render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown));
       case markdown -> new ReportRenderer(templatesFolder)
           .render(ReportRenderer.KEY_MARKDOWN, "key", SolutionViews.of(exercise, graph, shown));
+      case json -> throw new AssertionError("streamed above");
     };
-    spec.commandLine().getOut().print(rendered);
-    spec.commandLine().getOut().flush();
+    out.print(rendered);
+    out.flush();
     return 0;
   }
 }
