@@ -27,6 +27,8 @@ public final class ReportFiles {
 
   private final Path folder;
   private final Map<Path, Path> staged = new LinkedHashMap<>();
+  /** Folders already made, so a class's thousands of files do not ask the file system again for each. */
+  private final java.util.Set<Path> folders = new java.util.HashSet<>();
   private Path staging;
   private boolean createdFolder;
 
@@ -46,7 +48,7 @@ public final class ReportFiles {
     }
     Path copy = stagingFolder().resolve(folder.relativize(target));
     try {
-      Files.createDirectories(copy.getParent());
+      makeFolder(copy.getParent());
       Files.writeString(copy, content, StandardCharsets.UTF_8);
     } catch (IOException e) {
       discard();
@@ -61,7 +63,7 @@ public final class ReportFiles {
   public void writeAll() throws OutputException {
     try {
       for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-        Files.createDirectories(entry.getKey().getParent());
+        makeFolder(entry.getKey().getParent());
         move(entry.getValue(), entry.getKey());
       }
     } catch (IOException e) {
@@ -100,6 +102,12 @@ public final class ReportFiles {
     return staging;
   }
 
+  private void makeFolder(Path path) throws IOException {
+    if (folders.add(path)) {
+      Files.createDirectories(path);
+    }
+  }
+
   private static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -112,6 +120,7 @@ public final class ReportFiles {
     if (staging == null) {
       return;
     }
+    folders.removeIf(path -> path.startsWith(staging));
     List<Path> paths = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(staging)) {
       walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
