@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int runs = Math.max(1, repeat);
-    TextTable table = new TextTable(List.of("exercise", "load ms", "solve ms", "sensitivity ms", "grade ms",
+    TextTable table = new TextTable(List.of("exercise", "load ms", "solve ms", "prepare ms", "grade ms",
         "render ms", "heap MB"));
     List<Path> files;
     try (Stream<Path> listing = Files.list(exercisesFolder)) {
@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
       ExerciseDefinition definition = GraderPipeline.loadExercise(file, null, null);
       double load = median(runs, () -> GraderPipeline.loadExercise(file, null, null));
       double solve = median(runs, () -> GraderPipeline.solve(definition));
-      double sensitivity = median(Math.max(1, runs / 5), () -> PreparedExercise.prepare(definition));
+      double prepare = median(Math.max(1, runs / 5), () -> PreparedExercise.prepare(definition));
       PreparedExercise prepared = PreparedExercise.prepare(definition);
       String grade = "-";
       String render = "-";
@@ -70,11 +70,13 @@ final class BenchCommand implements Callable<Integer> {
         render = format(median(runs, () -> renderer.render(ReportRenderer.HTML, ReportViews.of(result,
             definition.exercise(), prepared.graph()))));
       }
-      table.add(List.of(definition.exercise().id(), format(load), format(solve), format(sensitivity), grade, render,
+      table.add(List.of(definition.exercise().id(), format(load), format(solve), format(prepare), grade, render,
           format(heapMegabytes())));
     }
-    spec.commandLine().getOut().print("median of " + runs + " runs after a warm-up; sensitivity is six extra solves"
-        + " (median of " + Math.max(1, runs / 5) + ")\n" + table.render(""));
+    spec.commandLine().getOut().print("median of " + runs + " runs after a warm-up; solve declares the graph "
+        + "(values are computed when read); prepare also computes what grading reads: the asked values, their "
+        + "rounding budgets (up to six perturbed solves) and the grader (median of " + Math.max(1, runs / 5) + ")\n"
+        + table.render(""));
     spec.commandLine().getOut().flush();
     return 0;
   }
