@@ -61,23 +61,45 @@ public final class ReferenceSolver {
   private static void addTraining(RecurrentGraphBuilder base) {
     Exercise exercise = base.exercise;
     List<String> parameterNames = new ArrayList<>();
+    List<String> afterUpdate = new ArrayList<>();
     for (Parameter parameter : Parameter.values()) {
       if (parameter.existsIn(exercise.model())) {
         parameterNames.add(parameter.canonicalName());
+        afterUpdate.add(parameter.isTrained() ? Names.UPDATED + parameter.canonicalName() : parameter.canonicalName());
       }
     }
     TrainingRun run = new TrainingRun(exercise);
+    TrainingRun fromUpdate = new TrainingRun(exercise);
     for (int updates : exercise.training().reportLossAfter()) {
-      base.add(Names.lossAfter(updates), Stage.TRAINING, "total loss after " + updates + " updates", parameterNames,
-          in -> {
-            Map<Parameter, Tensor> parameters = new TreeMap<>();
-            for (String name : parameterNames) {
-              parameters.put(Parameter.byCanonicalName(name), in.tensor(name));
-            }
-            return Tensor.scalar(run.lossAfter(parameters, updates));
-          });
+      String meaning = "total loss after " + updates + " updates";
+      List<Derivation> derivations = new ArrayList<>();
+      derivations.add(new Derivation(meaning, parameterNames,
+          in -> Tensor.scalar(run.lossAfter(parameters(in, parameterNames, parameterNames), updates))));
+      if (updates >= 1 && base.graph.contains(Names.UPDATED + Names.TOTAL_LOSS)) {
+        // The first update is the one the exercise works by hand: L_after[1] is updated.L, and any
+        // L_after[n] follows from the parameters after it with n - 1 more updates.
+        String updatedLoss = Names.UPDATED + Names.TOTAL_LOSS;
+        if (updates == 1) {
+          derivations.add(new Derivation("the loss after the update, updated.L", List.of(updatedLoss),
+              in -> in.tensor(updatedLoss)));
+        }
+        derivations.add(new Derivation("the parameters after the update, then " + (updates - 1) + " more updates",
+            afterUpdate, in -> Tensor.scalar(
+                fromUpdate.lossAfter(parameters(in, afterUpdate, parameterNames), updates - 1))));
+      }
+      base.graph.add(new Quantity(Names.lossAfter(updates), Stage.TRAINING, meaning, derivations));
     }
   }
+
+  /** The parameters read from the nodes {@code nodes}, keyed by the parameter each stands for. */
+  private static Map<Parameter, Tensor> parameters(Inputs in, List<String> nodes, List<String> canonical) {
+    Map<Parameter, Tensor> parameters = new TreeMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      parameters.put(Parameter.byCanonicalName(canonical.get(i)), in.tensor(nodes.get(i)));
+    }
+    return parameters;
+  }
+
 
   /**
    * One training run from a set of parameters, advanced only as far as the largest count read so
