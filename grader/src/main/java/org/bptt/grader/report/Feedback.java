@@ -7,6 +7,7 @@ import org.bptt.grader.grading.Finding;
 import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.Tolerance;
 import org.bptt.grader.present.Numbers;
+import org.bptt.grader.value.Label;
 import org.bptt.grader.value.Value;
 
 /**
@@ -24,7 +25,8 @@ public final class Feedback {
   public static String sentence(QuantityResult result, Notation notation) {
     Finding finding = result.finding();
     if (finding instanceof Finding.Correct) {
-      return "Correct (to " + describe(result.tolerance()) + ").";
+      // a character is right or not: no precision to speak of
+      return result.expected() instanceof Label ? "Correct." : "Correct (to " + describe(result.tolerance()) + ").";
     }
     if (finding instanceof Finding.CarriedForward carried) {
       return carriedForward(result, carried, notation);
@@ -80,7 +82,8 @@ public final class Feedback {
     if (wrong.diagnosis() != null) {
       return wrong.diagnosis().explanation() + " Expected " + show(result.expected()) + ".";
     }
-    return "Expected " + show(result.expected()) + " (to " + describe(result.tolerance()) + ")"
+    String judged = result.expected() instanceof Label ? "" : " (to " + describe(result.tolerance()) + ")";
+    return "Expected " + show(result.expected()) + judged
         + offEntries(wrong.off()) + ". " + result.documentName() + ": " + notation.render(result.meaning()) + ".";
   }
 

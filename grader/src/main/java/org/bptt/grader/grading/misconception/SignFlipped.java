@@ -10,7 +10,7 @@ final class SignFlipped extends MisconceptionRule {
   static final Misconception MISCONCEPTION = new Misconception(
       "sign-flipped", "sign flipped",
       "This matches the right value with the opposite sign: the loss gradient at the output is y - target "
-          + "(prediction minus target), not target - y; seed 001's formula writes (y_t - y_hat_t) the wrong way round.");
+          + "(prediction minus target), not target - y.");
 
   SignFlipped() {
     super(MISCONCEPTION);
