@@ -229,7 +229,7 @@ public final class Grader {
     Value expected = graph.value(name);
     Tolerance tolerance = tolerances.get(name);
     if (notGradable.containsKey(name)) {
-      return result(quantity, answer == null ? null : answer.value(), notGradable.get(name), 0);
+      return result(quantity, answer, notGradable.get(name), 0);
     }
     if (answer == null || answer.isBlank()) {
       return result(quantity, null, new Finding.Missing(), 0);
@@ -239,25 +239,25 @@ public final class Grader {
     }
     Value submitted = answer.value();
     if (matches(answer, expected, tolerance)) {
-      return result(quantity, submitted, new Finding.Correct(), 1);
+      return result(quantity, answer, new Finding.Correct(), 1);
     }
     Derivation followed = followedDerivation(name, answer, given, consistent);
     if (followed != null) {
-      return carriedForward(quantity, submitted, builtOn(followed.inputs(), answers, given, consistent));
+      return carriedForward(quantity, answer, builtOn(followed.inputs(), answers, given, consistent));
     }
     List<Finding.OffEntry> off = offEntries(answer, expected, tolerance);
     for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
       Value fromGiven = graph.recompute(name, variant.derivation(), given);
       Value fromConsistent = variant.derivation().compute(name, consistent::get);
       if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
-        return result(quantity, submitted, new Finding.Wrong(variant.misconception(), off), 0);
+        return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
       }
     }
-    return result(quantity, submitted, new Finding.Wrong(null, off), 0);
+    return result(quantity, answer, new Finding.Wrong(null, off), 0);
   }
 
-  private QuantityResult carriedForward(Quantity quantity, Value submitted, List<String> basedOn) {
-    return result(quantity, submitted, new Finding.CarriedForward(basedOn), spec.carriedForwardCredit());
+  private QuantityResult carriedForward(Quantity quantity, Answer answer, List<String> basedOn) {
+    return result(quantity, answer, new Finding.CarriedForward(basedOn), spec.carriedForwardCredit());
   }
 
   /**
@@ -311,9 +311,12 @@ public final class Grader {
     return null;
   }
 
-  private QuantityResult result(Quantity quantity, Value submitted, Finding finding, double credit) {
+  private QuantityResult result(Quantity quantity, Answer answer, Finding finding, double credit) {
+    Value submitted = answer == null ? null : answer.value();
+    List<Integer> decimals = answer == null || submitted == null ? List.of() : answer.writtenDecimals();
     return new QuantityResult(quantity.name(), exercise.notation().render(quantity.name()), quantity.stage(),
-        quantity.meaning(), submitted, graph.value(quantity.name()), finding, credit, tolerances.get(quantity.name()));
+        quantity.meaning(), submitted, graph.value(quantity.name()), finding, credit, tolerances.get(quantity.name()),
+        decimals);
   }
 
   /**

@@ -9,7 +9,8 @@ import org.bptt.grader.value.Value;
 /**
  * The grade of one asked quantity: the values compared, what grading found ({@link Finding}: the
  * verdict, and the misconception that explains a wrong value or the student's earlier answers a
- * carried-forward one was built on), the credit earned (0 to 1) and the tolerance it was judged at.
+ * carried-forward one was built on), the credit earned (0 to 1), the tolerance it was judged at and
+ * the decimals the student wrote for each entry (empty when not known).
  */
 public record QuantityResult(
     String name,
@@ -20,9 +21,11 @@ public record QuantityResult(
     Value expected,
     Finding finding,
     double credit,
-    Tolerance tolerance) {
+    Tolerance tolerance,
+    List<Integer> writtenDecimals) {
 
   public QuantityResult {
+    writtenDecimals = List.copyOf(writtenDecimals);
     Objects.requireNonNull(finding, "finding");
     boolean creditAsVerdict = switch (finding.verdict()) {
       case CORRECT -> credit == 1;
@@ -32,6 +35,17 @@ public record QuantityResult(
     if (!creditAsVerdict) {
       throw new IllegalArgumentException(name + ": credit " + credit + " for verdict " + finding.verdict().id());
     }
+  }
+
+  /** A result whose answer's written precision is not known. */
+  public QuantityResult(String name, String documentName, Stage stage, String meaning, Value submitted, Value expected,
+      Finding finding, double credit, Tolerance tolerance) {
+    this(name, documentName, stage, meaning, submitted, expected, finding, credit, tolerance, List.of());
+  }
+
+  /** The decimals the student wrote for entry {@code index} (row-major), or -1 when not known. */
+  public int writtenDecimalsOf(int index) {
+    return index < writtenDecimals.size() ? writtenDecimals.get(index) : -1;
   }
 
   public Verdict verdict() {

@@ -57,6 +57,43 @@ public final class Numbers {
     return format(value, digits);
   }
 
+  /** A number with exactly {@code decimals} decimals, rounded half up: 0.7810 at 4, 1.0462 for 1.046165. */
+  public static String formatDecimals(double value, int decimals) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    String text = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
+  }
+
+  /**
+   * A value with each entry at its own number of decimals ({@code decimals} of its row-major
+   * index; -1 for an entry whose decimals are not known, shown at {@code digits} significant
+   * digits), one line, a one-entry value as its number.
+   */
+  public static String formatAt(Value value, java.util.function.IntUnaryOperator decimals, int digits) {
+    if (value instanceof Label label) {
+      return label.text();
+    }
+    Tensor tensor = (Tensor) value;
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < tensor.size(); i++) {
+      int places = decimals.applyAsInt(i);
+      entries.add(places >= 0 ? formatDecimals(tensor.at(i), places) : format(tensor.at(i), digits));
+    }
+    if (tensor.size() == 1) {
+      return entries.get(0);
+    }
+    if (tensor.shape().kind() == org.bptt.grader.value.Shape.Kind.MATRIX) {
+      List<String> rows = new ArrayList<>();
+      for (int r = 0; r < tensor.rows(); r++) {
+        rows.add("[" + String.join(", ", entries.subList(r * tensor.columns(), (r + 1) * tensor.columns())) + "]");
+      }
+      return "[" + String.join(", ", rows) + "]";
+    }
+    return "[" + String.join(", ", entries) + "]";
+  }
+
   private static String row(double[] values, int digits) {
     List<String> parts = new ArrayList<>();
     for (double value : values) {

@@ -8,7 +8,6 @@ import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.Tolerance;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.value.Label;
-import org.bptt.grader.value.Value;
 
 /**
  * The wording of grading: the feedback sentence for each kind of {@link Finding} and the
@@ -73,22 +72,25 @@ public final class Feedback {
     List<String> basedOn = carried.basedOn();
     String from = basedOn.isEmpty() ? "your own rounded earlier values" : "your own " + documentNames(basedOn, notation)
         + ", which " + (basedOn.size() == 1 ? "was" : "were") + " wrong";
-    return "Not the reference value " + show(result.expected()) + ", but it follows correctly from " + from
+    return "Not the reference value " + asJudged(result) + ", but it follows correctly from " + from
         + ": the error is counted where it was made" + (result.credit() >= 1 ? ", full credit here."
         : ", credit " + Numbers.format(result.credit(), 3) + " here.");
   }
 
   private static String wrong(QuantityResult result, Finding.Wrong wrong, Notation notation) {
     if (wrong.diagnosis() != null) {
-      return wrong.diagnosis().explanation() + " Expected " + show(result.expected()) + ".";
+      return wrong.diagnosis().explanation() + " Expected " + asJudged(result) + ".";
     }
     String judged = result.expected() instanceof Label ? "" : " (to " + describe(result.tolerance()) + ")";
-    return "Expected " + show(result.expected()) + judged
-        + offEntries(wrong.off()) + ". " + result.documentName() + ": " + notation.render(result.meaning()) + ".";
+    return "Expected " + asJudged(result) + judged
+        + offEntries(result, wrong.off()) + ". " + result.documentName() + ": " + notation.render(result.meaning()) + ".";
   }
 
-  /** "; entry 3: 0.0703 for 0.07024 is off", or nothing when no entries are listed. */
-  private static String offEntries(List<Finding.OffEntry> entries) {
+  /**
+   * "; entry 3: 0.0703 for 0.0702 is off", or nothing when no entries are listed: each entry as the
+   * student wrote it, for the reference at the precision it was judged at.
+   */
+  private static String offEntries(QuantityResult result, List<Finding.OffEntry> entries) {
     if (entries.isEmpty()) {
       return "";
     }
@@ -96,11 +98,16 @@ public final class Feedback {
     for (Finding.OffEntry entry : entries) {
       String position = entry.inMatrix() ? "(" + entry.row() + "," + entry.column() + ")"
           : Integer.toString(entry.index());
-      off.add(position + ": " + Numbers.format(entry.submitted(), 6) + " for " + Numbers.format(entry.reference(), 4));
+      int written = result.writtenDecimalsOf(entry.index() - 1);
+      int judged = judgedDecimals(result.tolerance(), written);
+      off.add(position + ": " + (written >= 0 ? Numbers.formatDecimals(entry.submitted(), written)
+          : Numbers.format(entry.submitted(), 6)) + " for " + (judged >= 0
+          ? Numbers.formatDecimals(entry.reference(), judged) : Numbers.format(entry.reference(), 4)));
     }
     return "; " + (off.size() == 1 ? "entry " : "entries ") + String.join(", ", off)
         + (off.size() == 1 ? " is" : " are") + " off";
   }
+
 
   private static String notGradable(Finding.NotGradable reason) {
     return "Not graded: this quantity changes by " + (reason.unbounded() ? "its whole value"
@@ -113,7 +120,27 @@ public final class Feedback {
     return String.join(", ", names.stream().map(notation::render).toList());
   }
 
-  private static String show(Value value) {
-    return Numbers.formatCompact(value, 4);
+  /**
+   * The reference value at the precision the answer was judged at: 1.0462 for 1.046165 judged at 4
+   * decimals, each entry of a vector at its own; 4 significant digits where no precision in
+   * decimals applies.
+   */
+  static String asJudged(QuantityResult result) {
+    return Numbers.formatAt(result.expected(), index -> judgedDecimals(result.tolerance(),
+        result.writtenDecimalsOf(index)), 4);
+  }
+
+  /** The decimals a tolerance judges an entry at, given the decimals written (-1: unknown); -1 when not in decimals. */
+  private static int judgedDecimals(Tolerance tolerance, int written) {
+    if (tolerance instanceof Tolerance.AsWritten asWritten) {
+      return Math.max(written, asWritten.minimumDecimals());
+    }
+    if (tolerance instanceof Tolerance.DecimalPlaces decimals) {
+      return decimals.places();
+    }
+    if (tolerance instanceof Tolerance.Widened widened) {
+      return judgedDecimals(widened.base(), written);
+    }
+    return -1;
   }
 }

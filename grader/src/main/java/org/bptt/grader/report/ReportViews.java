@@ -53,7 +53,7 @@ public final class ReportViews {
         documentName,
         quantity.verdict().id(),
         label(quantity.verdict()),
-        quantity.submitted() == null ? "" : Numbers.formatCompact(quantity.submitted(), DIGITS),
+        quantity.submitted() == null ? "" : Numbers.formatAt(quantity.submitted(), quantity::writtenDecimalsOf, DIGITS),
         Numbers.formatCompact(quantity.expected(), DIGITS),
         Feedback.sentence(quantity, exercise.notation()),
         quantity.diagnosis() == null ? "" : quantity.diagnosis().id(),

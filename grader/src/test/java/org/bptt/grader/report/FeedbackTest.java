@@ -32,6 +32,13 @@ class FeedbackTest {
     return new QuantityResult(name, name, Stage.FORWARD, meaning, submitted, expected, finding, credit, tolerance);
   }
 
+  /** A result whose answer was written with these decimals per entry. */
+  private static QuantityResult written(String name, String meaning, Value submitted, Value expected, Finding finding,
+      double credit, Tolerance tolerance, Integer... decimals) {
+    return new QuantityResult(name, name, Stage.FORWARD, meaning, submitted, expected, finding, credit, tolerance,
+        List.of(decimals));
+  }
+
   @Test
   void correctNamesTheTolerance() {
     QuantityResult q = result("h[1]", "hidden state tanh(a[t])", Tensor.scalar(0.4621), Tensor.scalar(0.462117),
@@ -41,9 +48,9 @@ class FeedbackTest {
 
   @Test
   void carriedForwardNamesTheSlipItWasBuiltOnAndTheCredit() {
-    QuantityResult full = result("y[2]", "output W_hy h[t]", Tensor.scalar(0.458), Tensor.scalar(0.45868),
-        new Finding.CarriedForward(List.of("h[2]")), 1, new Tolerance.AsWritten(2));
-    assertEquals("Not the reference value 0.4587, but it follows correctly from your own h[2], which was wrong: the "
+    QuantityResult full = written("y[2]", "output W_hy h[t]", Tensor.scalar(0.458), Tensor.scalar(0.45868),
+        new Finding.CarriedForward(List.of("h[2]")), 1, new Tolerance.AsWritten(2), 3);
+    assertEquals("Not the reference value 0.459, but it follows correctly from your own h[2], which was wrong: the "
         + "error is counted where it was made, full credit here.", Feedback.sentence(full, CANONICAL));
 
     QuantityResult half = result("dL/dW_hh[3]", "gradient", Tensor.scalar(0.1), Tensor.scalar(0.123456),
@@ -52,42 +59,47 @@ class FeedbackTest {
         + "wrong: the error is counted where it was made, credit 0.5 here.",
         Feedback.sentence(half, new Notation(Map.of("W_hh", "W"))));
 
-    QuantityResult third = result("L", "loss", Tensor.scalar(0.12), Tensor.scalar(0.1234),
-        new Finding.CarriedForward(List.of()), 1.0 / 3, new Tolerance.AsWritten(2));
-    assertEquals("Not the reference value 0.1234, but it follows correctly from your own rounded earlier values: the "
+    QuantityResult third = written("L", "loss", Tensor.scalar(0.12), Tensor.scalar(0.1234),
+        new Finding.CarriedForward(List.of()), 1.0 / 3, new Tolerance.AsWritten(2), 2);
+    assertEquals("Not the reference value 0.12, but it follows correctly from your own rounded earlier values: the "
         + "error is counted where it was made, credit 0.333 here.", Feedback.sentence(third, CANONICAL));
   }
 
   @Test
   void wrongGivesTheReferenceTheToleranceAndWhatTheQuantityIs() {
-    QuantityResult q = result("h[2]", "hidden state tanh(a[t])", Tensor.scalar(0.716), Tensor.scalar(0.71736),
-        new Finding.Wrong(null, List.of()), 0, new Tolerance.AsWritten(2));
-    assertEquals("Expected 0.7174 (to the decimals written, at least 2 decimals). h[2]: hidden state tanh(a[t]).",
+    // judged at the 3 decimals written: the reference is shown at 3 decimals too
+    QuantityResult q = written("h[2]", "hidden state tanh(a[t])", Tensor.scalar(0.716), Tensor.scalar(0.71736),
+        new Finding.Wrong(null, List.of()), 0, new Tolerance.AsWritten(2), 3);
+    assertEquals("Expected 0.717 (to the decimals written, at least 2 decimals). h[2]: hidden state tanh(a[t]).",
         Feedback.sentence(q, CANONICAL));
+    QuantityResult unknown = result("a[2]", "pre-activation", Tensor.scalar(1.046), Tensor.scalar(1.046165),
+        new Finding.Wrong(null, List.of()), 0, AT_LEAST_4);
+    assertEquals("Expected 1.0462 (to the decimals written, at least 4 decimals). a[2]: pre-activation.",
+        Feedback.sentence(unknown, CANONICAL));
   }
 
   @Test
   void wrongListsTheEntriesThatAreOffByIndexOrByRowAndColumn() {
     Tensor expected = Tensor.vector(0.101959, 0.138594, -0.222668, -0.125656);
-    QuantityResult vector = result("o[3]", "output pre-activation (logits) W_hy h[t] + b_y",
+    QuantityResult vector = written("o[3]", "output pre-activation (logits) W_hy h[t] + b_y",
         Tensor.vector(0.1019, 0.1386, -0.2227, -0.1256), expected,
         new Finding.Wrong(null, List.of(new Finding.OffEntry(1, 0, 0, 0.1019, 0.101959),
-            new Finding.OffEntry(4, 0, 0, -0.1256, -0.125656))), 0, AT_LEAST_4);
-    assertEquals("Expected [0.102, 0.1386, -0.2227, -0.1257] (to the decimals written, at least 4 decimals); entries "
-        + "1: 0.1019 for 0.102, 4: -0.1256 for -0.1257 are off. o[3]: output pre-activation (logits) V h[t] + c.",
+            new Finding.OffEntry(4, 0, 0, -0.1256, -0.125656))), 0, AT_LEAST_4, 4, 4, 4, 4);
+    assertEquals("Expected [0.1020, 0.1386, -0.2227, -0.1257] (to the decimals written, at least 4 decimals); entries "
+        + "1: 0.1019 for 0.1020, 4: -0.1256 for -0.1257 are off. o[3]: output pre-activation (logits) V h[t] + c.",
         Feedback.sentence(vector, new Notation(Map.of("W_hy", "V", "b_y", "c"))));
 
     QuantityResult matrix = result("W", "weights", Tensor.matrix(new double[] {1, 2.5}, new double[] {3, 4}),
         Tensor.matrix(new double[] {1, 2}, new double[] {3, 4}),
         new Finding.Wrong(null, List.of(new Finding.OffEntry(2, 1, 2, 2.5, 2))), 0, new Tolerance.DecimalPlaces(2));
-    assertEquals("Expected [[1, 2], [3, 4]] (to 2 decimals); entry (1,2): 2.5 for 2 is off. W: weights.",
+    assertEquals("Expected [[1.00, 2.00], [3.00, 4.00]] (to 2 decimals); entry (1,2): 2.5 for 2.00 is off. W: weights.",
         Feedback.sentence(matrix, CANONICAL));
   }
 
   @Test
   void aDiagnosedWrongValueLeadsWithTheMisconceptionsExplanation() {
-    QuantityResult q = result("dL/do[2]", "output error", Tensor.scalar(0.08948), Tensor.scalar(-0.0894759),
-        new Finding.Wrong(Misconceptions.SIGN_FLIPPED, List.of()), 0, AT_LEAST_4);
+    QuantityResult q = written("dL/do[2]", "output error", Tensor.scalar(0.08948), Tensor.scalar(-0.0894759),
+        new Finding.Wrong(Misconceptions.SIGN_FLIPPED, List.of()), 0, AT_LEAST_4, 5);
     assertEquals(Misconceptions.SIGN_FLIPPED.explanation() + " Expected -0.08948.", Feedback.sentence(q, CANONICAL));
   }
 
