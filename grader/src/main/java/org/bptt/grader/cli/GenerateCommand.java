@@ -10,6 +10,7 @@ import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.load.RosterLoader;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
+import org.bptt.grader.report.Feedback;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.SheetViews;
@@ -73,7 +74,8 @@ final class GenerateCommand implements Callable<Integer> {
         String folder = "students/" + student.id() + "/";
         files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", SheetViews.of(exercise, graph)));
         files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", SheetViews.of(exercise, graph)));
-        files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(), choice.variantId()));
+        files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(),
+            choice.variantId(), Feedback.describe(choice.definition().grading().defaultTolerance())));
         files.add("keys/" + student.id() + ".html",
             renderer.render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown)));
         files.add("keys/" + student.id() + ".md",

@@ -7,6 +7,7 @@ import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
+import org.bptt.grader.report.Feedback;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,8 @@ final class TemplateCommand implements Callable<Integer> {
     VariantChoice choice = VariantChoice.of(template, student, salt);
     ExerciseDefinition definition = choice.definition();
     spec.commandLine().getOut().print(BlankSubmission.render(definition.exercise(),
-        GraderPipeline.solve(definition), student, choice.variantId()));
+        GraderPipeline.solve(definition), student, choice.variantId(),
+        Feedback.describe(definition.grading().defaultTolerance())));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -16,9 +16,15 @@ public final class BlankSubmission {
 
   private BlankSubmission() {}
 
-  public static String render(Exercise exercise, QuantityGraph graph, String student, String variantId) {
+  /**
+   * @param precision how answers are judged, in words ("the decimals written, at least 4 decimals"),
+   *     stated in the header so that a student knows how many decimals to write
+   */
+  public static String render(Exercise exercise, QuantityGraph graph, String student, String variantId,
+      String precision) {
     StringBuilder out = new StringBuilder();
     out.append("# Answers for ").append(exercise.id()).append(": ").append(exercise.title()).append('\n');
+    out.append("# Values are judged to ").append(precision).append(": write every digit you worked to.\n");
     out.append("# Fill in each value: a number, a list [..] for a vector, a list of rows [[..], [..]] for a matrix.\n");
     out.append("# Numbers may also be quoted strings such as \"4.8e-3\". Leave ~ for a quantity you skip.\n");
     out.append("exercise: ").append(exercise.id()).append('\n');

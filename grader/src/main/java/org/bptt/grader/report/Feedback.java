@@ -79,7 +79,7 @@ public final class Feedback {
 
   private static String wrong(QuantityResult result, Finding.Wrong wrong, Notation notation) {
     if (wrong.diagnosis() != null) {
-      return wrong.diagnosis().explanation() + " Expected " + asJudged(result) + ".";
+      return notation.render(wrong.diagnosis().explanation()) + " Expected " + asJudged(result) + ".";
     }
     String judged = result.expected() instanceof Label ? "" : " (to " + describe(result.tolerance()) + ")";
     return "Expected " + asJudged(result) + judged
