@@ -84,6 +84,9 @@ class MisconceptionTest {
       case "no-learning-rate" -> noLearningRate();
       case "softmax-gradient-without-target" -> softmaxGradientWithoutTarget();
       case "swapped-weights" -> swappedWeights();
+      case "transposed-matrix" -> transposedMatrix();
+      case "full-gradient-for-truncated" -> fullGradientForTruncated();
+      case "unclipped-gradient-for-clipped" -> unclippedGradientForClipped();
       default -> fail("no example for misconception " + id + ": add one to MisconceptionTest");
     };
   }
@@ -202,6 +205,24 @@ class MisconceptionTest {
     return new Example(s, "a[2]", s.like("a[2]", value), "W_hh x[2] + W_xh h[1]");
   }
 
+  /** Seed 003 (3 hidden units): dL/dW_hh with rows and columns exchanged. */
+  static Example transposedMatrix() {
+    GradingFixture s = seed(SEED_003);
+    return new Example(s, "dL/dW_hh", s.tensor("dL/dW_hh").transpose(), "dL/dW_hh^T");
+  }
+
+  /** Seed 003 (truncated to the last 2 of 4 steps): the full gradient for the truncated one. */
+  static Example fullGradientForTruncated() {
+    GradingFixture s = seed(SEED_003);
+    return new Example(s, "truncated.dL/dW_hh", s.tensor("dL/dW_hh"), "dL/dW_hh, every step");
+  }
+
+  /** Seed 003 (clipped by norm, the norm above the threshold): the truncated gradient, not clipped. */
+  static Example unclippedGradientForClipped() {
+    GradingFixture s = seed(SEED_003);
+    return new Example(s, "clipped.dL/dW_hh", s.tensor("truncated.dL/dW_hh"), "truncated.dL/dW_hh, not clipped");
+  }
+
   // --- the same mistakes in other places: vectors, batches, other quantities ------------------
 
   record Case(String id, Example example) {
@@ -292,7 +313,7 @@ class MisconceptionTest {
 
   @Test
   void everyMisconceptionHasAnExampleAndAnExplanation() {
-    assertEquals(12, Misconceptions.ALL.size());
+    assertEquals(15, Misconceptions.ALL.size());
     assertEquals(Misconceptions.ALL.size(), misconceptionIds().stream().distinct().count(), "ids are unique");
     for (Misconception misconception : Misconceptions.ALL) {
       assertNotNull(example(misconception.id()));

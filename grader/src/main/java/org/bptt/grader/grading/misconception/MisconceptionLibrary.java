@@ -25,7 +25,7 @@ public final class MisconceptionLibrary {
       new ActivationDerivativeOmitted(), new CurrentStateForRecurrentGradient(), new MissingFutureError(),
       new DerivativeOutsideRecursion(), new MeanVersusSum(), new SquaredErrorFactor(),
       new SoftmaxGradientWithoutTarget(), new UpdateSign(), new NoLearningRate(), new SwappedWeights(),
-      new SignFlipped());
+      new SignFlipped(), new TransposedMatrix(), new FullGradientForTruncated(), new UnclippedGradientForClipped());
 
   /** The gradients summed over steps whose mean-for-sum slip is diagnosed. */
   static final Set<String> GRADIENT_SUMS = Set.of("W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0");

@@ -31,6 +31,12 @@ public final class Misconceptions {
 
   public static final Misconception SIGN_FLIPPED = SignFlipped.MISCONCEPTION;
 
+  public static final Misconception TRANSPOSED_MATRIX = TransposedMatrix.MISCONCEPTION;
+
+  public static final Misconception FULL_GRADIENT_FOR_TRUNCATED = FullGradientForTruncated.MISCONCEPTION;
+
+  public static final Misconception UNCLIPPED_GRADIENT_FOR_CLIPPED = UnclippedGradientForClipped.MISCONCEPTION;
+
   /** Every misconception, in the order a quantity's variants are tried (the first that matches is named). */
   public static final List<Misconception> ALL = MisconceptionLibrary.RULES.stream().map(MisconceptionRule::misconception)
       .toList();
