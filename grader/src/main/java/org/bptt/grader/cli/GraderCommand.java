@@ -2,6 +2,7 @@ package org.bptt.grader.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.GraderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,10 @@ public final class GraderCommand implements Runnable {
   }
 
   public static void main(String[] arguments) {
-    System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    // UTF-8 whatever the locale: a key's ·, − and ŷ must not turn into '?' under LANG=C
+    System.exit(execute(arguments,
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; never throws. */
@@ -51,18 +55,17 @@ public final class GraderCommand implements Runnable {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
       if (exception instanceof GraderException failure) {
-        err.println("error: " + failure.getMessage());
+        err.println(ErrorLine.of("error: " + failure.getMessage()));
         err.flush();
         return failure.exitCode();
       }
-      err.println("internal error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
-          + " (please report this with the input that caused it)");
+      err.println(ErrorLine.of("internal error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
+          + " (please report this with the input that caused it)"));
       err.flush();
       return 3;
     });
     commandLine.setParameterExceptionHandler((exception, args) -> {
-      err.println("usage error: " + exception.getMessage());
-      err.println("run with --help for usage");
+      err.println(ErrorLine.of("usage error: " + exception.getMessage() + " (run with --help for usage)"));
       err.flush();
       return 2;
     });

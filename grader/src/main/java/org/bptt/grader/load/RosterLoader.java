@@ -1,15 +1,12 @@
 package org.bptt.grader.load;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bptt.grader.error.InputException;
+import org.bptt.grader.yaml.TextFiles;
 import org.bptt.grader.error.Location;
 
 /**
@@ -24,17 +21,7 @@ public final class RosterLoader {
   private static final long MAX_BYTES = 1 << 20;
 
   public List<Student> read(Path file, String displayName) throws InputException {
-    String text;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(displayName + ": roster is larger than " + MAX_BYTES + " bytes");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(displayName + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(displayName + ": cannot read the roster (" + e.getClass().getSimpleName() + ")");
-    }
+    String text = TextFiles.read(file, displayName, MAX_BYTES);
     List<String> lines = text.lines().toList();
     if (lines.isEmpty() || lines.get(0).isBlank()) {
       throw new InputException(new Location(displayName, 1, 1), "expected a header row with a 'student' column");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.Location;
 import org.bptt.grader.exercise.Exercise;
@@ -136,7 +137,7 @@ public final class SubmissionLoader {
   }
 
   private static String abbreviate(String text) {
-    String oneLine = text.replaceAll("\\s+", " ");
-    return oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine;
+    return ErrorLine.quote(text);
   }
+
 }

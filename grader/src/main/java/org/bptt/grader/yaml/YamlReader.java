@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,18 +44,7 @@ public final class YamlReader {
 
   /** Reads a file; {@code displayName} is how errors name it (the path as the user gave it). */
   public YamlNode read(Path file, String displayName) throws InputException {
-    byte[] bytes;
-    try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new InputException(displayName + ": file is larger than " + MAX_BYTES + " bytes");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputException(displayName + ": no such file");
-    } catch (IOException e) {
-      throw new InputException(displayName + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
-    }
-    return parse(new String(bytes, StandardCharsets.UTF_8), displayName);
+    return parse(TextFiles.read(file, displayName, MAX_BYTES), displayName);
   }
 
   /** Parses YAML text. */

@@ -3,6 +3,7 @@ package org.bptt.grader.yaml;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.Location;
 
@@ -21,9 +22,9 @@ public record YamlScalar(Location location, String text, boolean isNull) impleme
   }
 
   private static String abbreviate(String text) {
-    String oneLine = text.replaceAll("\\s+", " ");
-    return oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine;
+    return ErrorLine.quote(text);
   }
+
 
   public double asDouble(String what) throws InputException {
     String trimmed = text.trim();
