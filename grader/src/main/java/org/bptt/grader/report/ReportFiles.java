@@ -30,6 +30,9 @@ public final class ReportFiles {
   /** Folders already made, so a class's thousands of files do not ask the file system again for each. */
   private final java.util.Set<Path> folders = new java.util.HashSet<>();
   private Path staging;
+  private java.nio.channels.FileChannel lockChannel;
+  /** The file a run holds locked while it writes into the report folder. */
+  static final String LOCK_NAME = ".grader.lock";
   private boolean createdFolder;
 
   public ReportFiles(Path folder) {
@@ -59,26 +62,75 @@ public final class ReportFiles {
     return target;
   }
 
-  /** Moves every staged file into place, then removes the staging folder. */
+  /**
+   * Moves every staged file into place, then removes the staging folder. A failure part way puts
+   * back what was there before: each replaced file is kept in the staging folder until the end.
+   * A folder on the way that is a link is refused, so that nothing is written outside the report
+   * folder through a link planted inside it.
+   */
   public void writeAll() throws OutputException {
+    List<Path> moved = new ArrayList<>();
+    Map<Path, Path> backups = new LinkedHashMap<>();
     try {
+      int backup = 0;
       for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-        makeFolder(entry.getKey().getParent());
-        move(entry.getValue(), entry.getKey());
+        Path target = entry.getKey();
+        refuseLinks(target.getParent());
+        makeFolder(target.getParent());
+        if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw new java.nio.file.FileSystemException(target + " is a folder; a report cannot replace it");
+        }
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Path kept = staging.resolve(".previous-" + backup++);
+          move(target, kept);
+          backups.put(target, kept);
+        }
+        move(entry.getValue(), target);
+        moved.add(target);
       }
     } catch (IOException e) {
+      restore(moved, backups);
       discard();
-      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ": "
-          + e.getMessage() + ")", e);
+      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ")", e);
     }
     removeStaging();
     staged.clear();
+    releaseLock();
+  }
+
+  /** Undoes a partial write: the new files removed, the files they replaced put back. */
+  private static void restore(List<Path> moved, Map<Path, Path> backups) {
+    for (Path target : moved) {
+      try {
+        Files.deleteIfExists(target);
+      } catch (IOException ignored) {
+        // best effort: the error the user needs to see is reported by the caller
+      }
+    }
+    for (Map.Entry<Path, Path> backup : backups.entrySet()) {
+      try {
+        move(backup.getValue(), backup.getKey());
+      } catch (IOException ignored) {
+        // as above
+      }
+    }
+  }
+
+  /** Fails when a folder between the report folder and {@code path} (inclusive) is a symbolic link. */
+  private void refuseLinks(Path path) throws IOException {
+    for (Path current = path; current != null && current.startsWith(folder) && !current.equals(folder);
+        current = current.getParent()) {
+      if (Files.isSymbolicLink(current)) {
+        throw new java.nio.file.FileSystemException(current + " is a link; reports are not written through links");
+      }
+    }
   }
 
   /** Removes whatever this run staged (and the report folder, when the run created it and it is empty). */
   public void discard() {
     removeStaging();
     staged.clear();
+    releaseLock();
     if (createdFolder) {
       try {
         Files.deleteIfExists(folder); // only succeeds while empty
@@ -93,6 +145,7 @@ public final class ReportFiles {
       try {
         createdFolder = !Files.exists(folder);
         Files.createDirectories(folder);
+        lock();
         staging = Files.createTempDirectory(folder, ".staging-");
       } catch (IOException e) {
         throw new OutputException(folder + ": cannot create the report folder (" + e.getClass().getSimpleName() + ")",
@@ -100,6 +153,42 @@ public final class ReportFiles {
       }
     }
     return staging;
+  }
+
+  /**
+   * Takes the report folder for this run: a second run into the same folder at the same time is
+   * refused, instead of mixing two sets of reports.
+   */
+  private void lock() throws IOException, OutputException {
+    Path lockFile = folder.resolve(LOCK_NAME);
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    java.nio.channels.FileLock taken;
+    try {
+      taken = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      taken = null;
+    }
+    if (taken == null) {
+      channel.close();
+      throw new OutputException(folder + ": another grading run is writing reports here; wait for it to finish or "
+          + "choose another --out", null);
+    }
+    lockChannel = channel;
+  }
+
+  private void releaseLock() {
+    if (lockChannel == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(folder.resolve(LOCK_NAME));
+      lockChannel.close(); // releases the lock
+    } catch (IOException ignored) {
+      // the lock goes with the process anyway
+    }
+    lockChannel = null;
   }
 
   /** The text with any lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD. */
