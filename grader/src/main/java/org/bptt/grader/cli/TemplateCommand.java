@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
+import org.bptt.grader.error.UsageException;
 import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.load.Ids;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
 import org.bptt.grader.report.Feedback;
@@ -32,6 +34,10 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String problem = Ids.studentProblem(student);
+    if (problem != null) {
+      throw new UsageException("--student: " + problem.substring(problem.indexOf(':') + 2));
+    }
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
     VariantChoice choice = VariantChoice.of(template, student, salt);
     ExerciseDefinition definition = choice.definition();

@@ -39,7 +39,6 @@ import org.bptt.grader.yaml.YamlScalar;
  */
 public final class ExerciseLoader {
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final int MAX_STEPS = 50;
   private static final int MAX_SEQUENCES = 20;
   private static final int MAX_SIZE = 16;
@@ -77,9 +76,9 @@ public final class ExerciseLoader {
         "notation", "ask", "grading", "variants"));
     YamlScalar idNode = root.require("id", "exercise").asScalar("id");
     String id = idNode.asString("id");
-    if (!ID.matcher(id).matches()) {
-      throw new InputException(idNode.location(),
-          "id: expected lower-case letters, digits and '-' (at most 64), got '" + id + "'");
+    String idProblem = Ids.exerciseProblem(id);
+    if (idProblem != null) {
+      throw new InputException(idNode.location(), idProblem);
     }
     String title = optionalText(root, "title", id);
     String source = optionalText(root, "source", "");

@@ -35,6 +35,7 @@ public final class RosterLoader {
     }
     List<Student> students = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
+    Map<String, String> spelled = new HashMap<>();
     for (int i = 1; i < lines.size(); i++) {
       int lineNumber = i + 1;
       if (lines.get(i).isBlank()) {
@@ -46,16 +47,18 @@ public final class RosterLoader {
             + " fields as in the header, got " + row.size());
       }
       String id = row.get(studentColumn).trim();
-      if (!SubmissionLoader.STUDENT_ID.matcher(id).matches()) {
-        throw new InputException(new Location(displayName, lineNumber, 1), "student: expected letters, digits, '.', "
-            + "'_' or '-' (at most 64, not starting with '.'), got '" + (id.length() > 40 ? id.substring(0, 37) + "..." : id)
-            + "'");
+      String problem = Ids.studentProblem(id);
+      if (problem != null) {
+        throw new InputException(new Location(displayName, lineNumber, 1), problem);
       }
-      if (seen.containsKey(id)) {
+      if (seen.containsKey(Ids.fileKey(id))) {
+        String earlier = spelled.get(Ids.fileKey(id));
         throw new InputException(new Location(displayName, lineNumber, 1), "student '" + id + "' is also on line "
-            + seen.get(id));
+            + seen.get(Ids.fileKey(id)) + (earlier.equals(id) ? ""
+            : " as '" + earlier + "' (ids that differ only in case name the same files)"));
       }
-      seen.put(id, lineNumber);
+      seen.put(Ids.fileKey(id), lineNumber);
+      spelled.put(Ids.fileKey(id), id);
       students.add(new Student(id, nameColumn < 0 ? id : row.get(nameColumn).trim()));
     }
     if (students.isEmpty()) {

@@ -30,8 +30,6 @@ import org.bptt.grader.yaml.YamlScalar;
  */
 public final class SubmissionLoader {
 
-  /** Student ids become report file names, so they are kept to a safe alphabet. */
-  public static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
   /** The header of a submission, and its answers still as YAML. */
   public record Header(String displayName, String exerciseId, Location exerciseLocation, String student,
@@ -47,10 +45,9 @@ public final class SubmissionLoader {
     YamlScalar exercise = root.require("exercise", "submission").asScalar("exercise");
     YamlScalar student = root.require("student", "submission").asScalar("student");
     String studentId = student.asString("student");
-    if (!STUDENT_ID.matcher(studentId).matches()) {
-      throw new InputException(student.location(),
-          "student: expected letters, digits, '.', '_' or '-' (at most 64, not starting with '.'), got '"
-              + abbreviate(studentId) + "'");
+    String problem = Ids.studentProblem(studentId);
+    if (problem != null) {
+      throw new InputException(student.location(), problem);
     }
     String variant = null;
     Location variantLocation = root.location();

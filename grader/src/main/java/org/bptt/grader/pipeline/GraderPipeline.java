@@ -14,6 +14,7 @@ import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
+import org.bptt.grader.load.Ids;
 import org.bptt.grader.load.SubmissionLoader;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
@@ -160,7 +161,8 @@ public final class GraderPipeline {
 
   private static void requireOnePerStudent(SubmissionLoader.Header header, Path file, Map<String, Path> seen)
       throws InputException {
-    Path earlier = seen.putIfAbsent(header.exerciseId() + "/" + header.student(), file);
+    // ids that differ only in case would write the same report files on a case-insensitive file system
+    Path earlier = seen.putIfAbsent(Ids.fileKey(header.exerciseId() + "/" + header.student()), file);
     if (earlier != null) {
       throw new InputException(header.exerciseLocation(), "student " + header.student() + " already has a submission "
           + "for exercise " + header.exerciseId() + " in this run (" + earlier + "); grade one per student");
