@@ -12,6 +12,33 @@ public final class ErrorLine {
 
   private ErrorLine() {}
 
+  /** Why a file operation failed, in words rather than a Java class name. */
+  public static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file is in the way";
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "a folder that is not empty is in the way";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "a file is where a folder should be";
+    }
+    if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    if (e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getFile() != null
+        && e.getMessage() != null && !e.getMessage().equals(fileSystem.getFile())) {
+      return e.getMessage();
+    }
+    return "input/output error";
+  }
+
   /**
    * A value a user wrote, to quote inside a message: whitespace runs as one space, control
    * characters escaped, at most 40 characters.

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.OutputException;
 
@@ -55,8 +56,7 @@ public final class ReportFiles {
       Files.write(copy, wellFormed(content).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       discard();
-      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ": "
-          + e.getMessage() + ")", e);
+      throw new OutputException("cannot write the reports in " + folder + " (" + ErrorLine.reason(e) + ")", e);
     }
     staged.put(target, copy);
     return target;
@@ -91,7 +91,7 @@ public final class ReportFiles {
     } catch (IOException e) {
       restore(moved, backups);
       discard();
-      throw new OutputException("cannot write the reports in " + folder + " (" + e.getClass().getSimpleName() + ")", e);
+      throw new OutputException("cannot write the reports in " + folder + " (" + ErrorLine.reason(e) + ")", e);
     }
     removeStaging();
     staged.clear();
@@ -148,8 +148,7 @@ public final class ReportFiles {
         lock();
         staging = Files.createTempDirectory(folder, ".staging-");
       } catch (IOException e) {
-        throw new OutputException(folder + ": cannot create the report folder (" + e.getClass().getSimpleName() + ")",
-            e);
+        throw new OutputException(folder + ": cannot create the report folder (" + ErrorLine.reason(e) + ")", e);
       }
     }
     return staging;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.InputException;
 
 /**
@@ -36,7 +37,7 @@ public final class TextFiles {
     } catch (NoSuchFileException e) {
       throw new InputException(displayName + ": no such file");
     } catch (IOException e) {
-      throw new InputException(displayName + ": cannot read the file (" + describe(e) + ")");
+      throw new InputException(displayName + ": cannot read the file (" + ErrorLine.reason(e) + ")");
     }
     if (bytes.length > maxBytes) {
       throw new InputException(displayName + ": file is larger than " + maxBytes + " bytes");
@@ -49,10 +50,5 @@ public final class TextFiles {
       throw new InputException(displayName + ": not UTF-8 text (save the file as UTF-8)");
     }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  private static String describe(IOException e) {
-    return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : e instanceof java.nio.file.FileSystemException ? "file system error" : "read error";
   }
 }

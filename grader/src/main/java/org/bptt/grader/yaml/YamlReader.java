@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.Location;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -76,7 +77,7 @@ public final class YamlReader {
       throw new InputException(where == null ? Location.ofFile(displayName) : locate(where, displayName),
           "not valid YAML: " + reason);
     } catch (IOException e) {
-      throw new InputException(displayName + ": cannot read the document (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(displayName + ": cannot read the document (" + ErrorLine.reason(e) + ")");
     } catch (RuntimeException e) {
       // SnakeYAML reports its limits (size, depth, aliases) as unchecked exceptions.
       throw new InputException(displayName + ": not valid YAML: " + firstLine(String.valueOf(e.getMessage())));
