@@ -12,6 +12,7 @@ import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.RoundingSensitivity;
+import org.bptt.grader.value.Tensor;
 
 /**
  * An exercise made ready to grade, once per run: its solved graph (values computed as they are
@@ -36,14 +37,21 @@ public record PreparedExercise(ExerciseDefinition definition, String variantId, 
 
   /**
    * The exercise's solution graph (values are computed as they are read), once every asked
-   * pattern is shown to name at least one of its quantities.
+   * pattern is shown to name at least one of its quantities, each of them finite.
    */
   public static QuantityGraph solve(ExerciseDefinition definition) throws InputException {
     QuantityGraph graph = ReferenceSolver.solve(definition.exercise());
     for (Map.Entry<String, Location> ask : definition.askLocations().entrySet()) {
-      if (AskedQuantities.expand(List.of(ask.getKey()), graph).isEmpty()) {
+      List<String> names = AskedQuantities.expand(List.of(ask.getKey()), graph);
+      if (names.isEmpty()) {
         throw new InputException(ask.getValue(), "ask: '" + ask.getKey()
             + "' names no quantity of this exercise (see the canonical names in exercises/README.md)");
+      }
+      for (String name : names) {
+        if (graph.value(name) instanceof Tensor tensor && !tensor.isFinite()) {
+          throw new InputException(ask.getValue(), "ask: " + name + " overflows to " + (Double.isNaN(tensor.maxAbs())
+              ? "NaN" : "infinity") + ": the given values or the learning rate are too large for it");
+        }
       }
     }
     return graph;
