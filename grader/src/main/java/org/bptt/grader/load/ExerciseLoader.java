@@ -61,12 +61,12 @@ public final class ExerciseLoader {
 
   /** An exercise written inline (not randomized), as a file would give it. */
   public ExerciseDefinition parseDefinition(String text, String displayName) throws InputException {
-    return new ExerciseTemplate(this, reader.parse(text, displayName).asMap("exercise")).definition();
+    return new ExerciseTemplate(this, reader.parse(text, displayName).asDocument("exercise")).definition();
   }
 
   /** Reads a file that may draw its given values at random ({@code random:} specs and a {@code variants:} block). */
   public ExerciseTemplate loadTemplate(Path file, String displayName) throws InputException {
-    YamlMap root = reader.read(file, displayName).asMap("exercise");
+    YamlMap root = reader.read(file, displayName).asDocument("exercise");
     return new ExerciseTemplate(this, root);
   }
 

@@ -40,7 +40,7 @@ public final class SubmissionLoader {
   private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.IdentityHashMap<>();
 
   public Header readHeader(Path file, String displayName) throws InputException {
-    YamlMap root = reader.read(file, displayName).asMap("submission");
+    YamlMap root = reader.read(file, displayName).asDocument("submission");
     root.allowOnly("submission", List.of("exercise", "student", "variant", "answers"));
     YamlScalar exercise = root.require("exercise", "submission").asScalar("exercise");
     YamlScalar student = root.require("student", "submission").asScalar("student");

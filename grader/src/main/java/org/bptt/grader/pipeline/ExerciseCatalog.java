@@ -48,7 +48,7 @@ final class ExerciseCatalog {
     YamlReader reader = new YamlReader();
     Map<String, Location> seen = new HashMap<>();
     for (Path file : yamlFiles) {
-      YamlMap root = reader.read(file, file.toString()).asMap("exercise");
+      YamlMap root = reader.read(file, file.toString()).asDocument("exercise");
       String id = root.require("id", "exercise").asScalar("id").asString("id");
       if (seen.containsKey(id)) {
         throw new InputException(root.keyLocation("id"), "id: '" + id + "' is also the id of " + seen.get(id).file());

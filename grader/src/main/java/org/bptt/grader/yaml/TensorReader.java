@@ -72,7 +72,7 @@ public final class TensorReader {
 
   private static void collectDecimals(YamlNode node, java.util.List<Integer> decimals) {
     if (node instanceof YamlScalar scalar) {
-      decimals.add(decimalsOf(scalar.text().trim()));
+      decimals.add(decimalsOf(scalar.text().strip()));
     } else if (node instanceof YamlList list) {
       for (YamlNode item : list.items()) {
         collectDecimals(item, decimals);

@@ -18,6 +18,18 @@ public sealed interface YamlNode permits YamlMap, YamlList, YamlScalar {
     throw new InputException(location(), what + ": expected a mapping of keys to values, got " + describe());
   }
 
+  /**
+   * The whole document as a mapping. A document that is not one is refused without quoting it:
+   * a file that is not YAML at all (a link to /etc/passwd, say) must not be echoed into a log.
+   */
+  default YamlMap asDocument(String what) throws InputException {
+    if (this instanceof YamlMap map) {
+      return map;
+    }
+    throw new InputException(location(), what + ": expected a mapping of keys to values, got "
+        + (this instanceof YamlList ? describe() : "plain text (is this the right file?)"));
+  }
+
   default YamlList asList(String what) throws InputException {
     if (this instanceof YamlList list) {
       return list;

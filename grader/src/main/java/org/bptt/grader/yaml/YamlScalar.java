@@ -27,7 +27,7 @@ public record YamlScalar(Location location, String text, boolean isNull) impleme
 
 
   public double asDouble(String what) throws InputException {
-    String trimmed = text.trim();
+    String trimmed = text.strip(); // spaces only: a control character (NUL) is not part of a number
     if (isNull || !DECIMAL.matcher(trimmed).matches()) {
       throw new InputException(location, what + ": expected a number such as 0.5 or -4.8e-3, got " + describe());
     }
@@ -39,7 +39,7 @@ public record YamlScalar(Location location, String text, boolean isNull) impleme
   }
 
   public int asInt(String what) throws InputException {
-    String trimmed = text.trim();
+    String trimmed = text.strip();
     if (isNull || !INTEGER.matcher(trimmed).matches()) {
       throw new InputException(location, what + ": expected a whole number, got " + describe());
     }
