@@ -98,7 +98,7 @@ public final class ExerciseTemplate {
     }
     ModelSpec model = ExerciseLoader.readModel(root.require("model", "exercise").asMap("model"));
     RandomGenerator random = new Well19937c(Long.parseUnsignedLong(variantId, 16));
-    int tries = intSetting("max_tries", 200);
+    int tries = intSetting("max_tries", 200, MAX_TRIES);
     Map<String, Integer> rejections = new LinkedHashMap<>();
     for (int attempt = 0; attempt < tries; attempt++) {
       YamlMap drawn = new RandomDraw(random, model).draw(root);
@@ -121,7 +121,7 @@ public final class ExerciseTemplate {
   private VariantCheck.Constraints constraints(ExerciseDefinition candidate) throws InputException {
     return new VariantCheck.Constraints(doubleSetting("max_preactivation", Double.POSITIVE_INFINITY),
         doubleSetting("min_jacobian_norm", 0),
-        intSetting("nonzero_decimals", GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance())));
+        intSetting("nonzero_decimals", GivenPrecision.sheetDecimals(candidate.grading().defaultTolerance()), 15));
   }
 
   private double doubleSetting(String key, double fallback) throws InputException {
@@ -136,14 +136,20 @@ public final class ExerciseTemplate {
     return value;
   }
 
-  private int intSetting(String key, int fallback) throws InputException {
+  /**
+   * The most draws a variants block may ask for: each draw is solved and checked (a few
+   * milliseconds), so this bounds an unsatisfiable block at a few seconds per student.
+   */
+  static final int MAX_TRIES = 2000;
+
+  private int intSetting(String key, int fallback, int largest) throws InputException {
     if (variants == null || variants.optional(key).isEmpty()) {
       return fallback;
     }
     YamlScalar node = variants.require(key, "variants").asScalar("variants." + key);
     int value = node.asInt("variants." + key);
-    if (value < 1 || value > 100_000) {
-      throw new InputException(node.location(), "variants." + key + ": expected 1 to 100000, got " + value);
+    if (value < 1 || value > largest) {
+      throw new InputException(node.location(), "variants." + key + ": expected 1 to " + largest + ", got " + value);
     }
     return value;
   }
