@@ -40,6 +40,24 @@ public final class GraderCommand implements Runnable {
         new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)));
   }
 
+  /**
+   * picocli's message, except where it would name a Java class: a file name the locale cannot
+   * represent (a name with é under LANG=C) gets a sentence that says what to do.
+   */
+  private static String usageMessage(CommandLine.ParameterException exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      // picocli keeps the conversion's exception only as text in its message
+      if (cause instanceof java.nio.file.InvalidPathException
+          || String.valueOf(cause.getMessage()).contains("InvalidPathException")) {
+        return "a file name cannot be read in this locale (" + System.getProperty("sun.jnu.encoding")
+            + "); run with a UTF-8 locale, for example LC_ALL=C.UTF-8, or use grader/bin/grader";
+      }
+    }
+    String message = exception.getMessage();
+    return message == null ? "invalid arguments" : message.replaceAll("\\(java\\.[\\w.]+Exception: [^)]*\\)", "")
+        .replaceAll("java\\.[\\w.]+\\.(\\w+)", "$1");
+  }
+
   /** Runs the command line with the given streams and returns the exit code; never throws. */
   public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new GraderCommand());
@@ -65,7 +83,7 @@ public final class GraderCommand implements Runnable {
       return 3;
     });
     commandLine.setParameterExceptionHandler((exception, args) -> {
-      err.println(ErrorLine.of("usage error: " + exception.getMessage() + " (run with --help for usage)"));
+      err.println(ErrorLine.of("usage error: " + usageMessage(exception) + " (run with --help for usage)"));
       err.flush();
       return 2;
     });

@@ -310,6 +310,23 @@ class GradeCommandTest {
    * Reports must not depend on the JVM that renders them: grading seed 001's sample in separate
    * processes must print the same thing.
    */
+  /** Under LANG=C Java cannot open a file named with é: the message says what to do, not which class failed. */
+  @Test
+  void aFileNameTheLocaleCannotHoldGetsAnExplanation(@TempDir Path folder) throws Exception {
+    Path submission = Files.copy(Path.of("exercises/samples/seed-000-author.yaml"), folder.resolve("jos\u00e9.yaml"));
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), GraderCommand.class.getName(), "grade", submission.toString(),
+        "--no-reports");
+    builder.environment().put("LC_ALL", "C");
+    builder.environment().put("LANG", "C");
+    Process process = builder.start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, process.waitFor(), err);
+    assertTrue(err.startsWith("usage error: a file name cannot be read in this locale"), err);
+    assertFalse(err.contains("Exception"), err);
+    assertEquals(1, err.strip().lines().count(), err);
+  }
+
   @Test
   void reportsAreIdenticalAcrossSeparateJvms() throws Exception {
     List<String> outputs = new ArrayList<>();
