@@ -43,6 +43,12 @@ public final class ExerciseLoader {
   private static final int MAX_SEQUENCES = 20;
   private static final int MAX_SIZE = 16;
   private static final int MAX_EPOCHS = 100_000;
+  /**
+   * The most work a training run may ask for, in updates times steps times the network's weights
+   * per step: about 10 s on a 2-core machine at this bound (the largest network the format allows,
+   * 20 sequences of 50 steps, trains about 190 updates; seed 001, 100,000).
+   */
+  static final double MAX_TRAINING_WORK = 1.5e8;
 
   private final YamlReader reader = new YamlReader();
 
@@ -98,6 +104,7 @@ public final class ExerciseLoader {
     } catch (IllegalArgumentException e) {
       throw new InputException(root.location(), e.getMessage());
     }
+    checkTrainingWork(exercise, root);
     GradingSpec grading = GradingSpecReader.read(root.optional("grading"));
     int sheetDecimals = GradingSpecReader.givenDecimals(root.optional("grading"))
         .orElse(GivenPrecision.sheetDecimals(grading.defaultTolerance()));
@@ -418,6 +425,23 @@ public final class ExerciseLoader {
       symbols.put(key, text);
     }
     return new Notation(symbols);
+  }
+
+  /** A training run as long as the exercise asks must stay within {@link #MAX_TRAINING_WORK}. */
+  private static void checkTrainingWork(Exercise exercise, YamlMap root) throws InputException {
+    int updates = exercise.training().reportLossAfter().stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (updates == 0) {
+      return;
+    }
+    ModelSpec model = exercise.model();
+    long steps = exercise.sequences().stream().mapToLong(SequenceData::length).sum();
+    double perUpdate = (double) steps * model.hiddenSize()
+        * (model.hiddenSize() + model.inputSize() + model.outputSize());
+    if (updates * perUpdate > MAX_TRAINING_WORK) {
+      long most = (long) Math.floor(MAX_TRAINING_WORK / perUpdate);
+      throw new InputException(root.keyLocation("training"), "training.loss_after: " + updates + " updates of this "
+          + "network and data take too long to run (at most " + most + " here); ask for fewer updates");
+    }
   }
 
   private static Map<String, Location> readAsks(Optional<YamlNode> node) throws InputException {
