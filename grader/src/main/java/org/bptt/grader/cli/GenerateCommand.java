@@ -58,7 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
     if (template.isRandomized() && VariantChoice.salt(salt) == null) {
       throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
-          + VariantChoice.SALT_VARIABLE + "), a course secret that makes the variants unguessable");
+          + GraderPipeline.SALT_VARIABLE + "), a course secret that makes the variants unguessable");
     }
     List<RosterLoader.Student> students = new RosterLoader().read(rosterFile, rosterFile.toString());
     ReportRenderer renderer = new ReportRenderer(templatesFolder);
@@ -68,7 +68,7 @@ final class GenerateCommand implements Callable<Integer> {
     boolean complete = false;
     try {
       for (RosterLoader.Student student : students) {
-        VariantChoice choice = VariantChoice.of(template, student.id(), salt);
+        GraderPipeline.Chosen choice = GraderPipeline.choose(template, student.id(), VariantChoice.salt(salt));
         Exercise exercise = choice.definition().exercise();
         QuantityGraph graph = GraderPipeline.solve(choice.definition());
         String folder = "students/" + student.id() + "/";

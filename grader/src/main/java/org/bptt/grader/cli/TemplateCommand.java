@@ -39,7 +39,7 @@ final class TemplateCommand implements Callable<Integer> {
       throw new UsageException("--student: " + problem.substring(problem.indexOf(':') + 2));
     }
     ExerciseTemplate template = new ExerciseLoader().loadTemplate(exerciseFile, exerciseFile.toString());
-    VariantChoice choice = VariantChoice.of(template, student, salt);
+    GraderPipeline.Chosen choice = GraderPipeline.choose(template, student, VariantChoice.salt(salt));
     ExerciseDefinition definition = choice.definition();
     spec.commandLine().getOut().print(BlankSubmission.render(definition.exercise(),
         GraderPipeline.solve(definition), student, choice.variantId(),

@@ -24,9 +24,6 @@ import org.bptt.grader.yaml.YamlReader;
  */
 final class ExerciseCatalog {
 
-  /** The environment variable that holds the course salt when no option gives it. */
-  static final String SALT_VARIABLE = "BPTT_COURSE_SALT";
-
   private final Path folder;
   private final Double carriedForwardCredit;
   private final Map<String, Path> files = new TreeMap<>();
@@ -90,7 +87,7 @@ final class ExerciseCatalog {
     }
     if (salt == null) {
       throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
-          + SALT_VARIABLE + ") to the course salt that generate used");
+          + GraderPipeline.SALT_VARIABLE + ") to the course salt that generate used");
     }
     String expected = ExerciseTemplate.variantId(template.id(), header.student(), salt);
     if (!expected.equals(header.variant())) {

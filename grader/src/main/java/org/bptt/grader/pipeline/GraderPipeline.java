@@ -92,18 +92,33 @@ public final class GraderPipeline {
 
   // --- the steps -----------------------------------------------------------------------------
 
+  /** The environment variable that holds the course salt when no option gives it. */
+  public static final String SALT_VARIABLE = "BPTT_COURSE_SALT";
+
+  /** An exercise as one student gets it: the definition and, for a randomized exercise, the variant's id (or null). */
+  public record Chosen(ExerciseDefinition definition, String variantId) {}
+
   /** 1. An exercise file; for a randomized exercise, the student's variant (or the preview without a student). */
   public static ExerciseDefinition loadExercise(Path file, String student, String salt)
       throws InputException, UsageException {
-    ExerciseTemplate template = new ExerciseLoader().loadTemplate(file, file.toString());
+    return choose(new ExerciseLoader().loadTemplate(file, file.toString()), student, salt).definition();
+  }
+
+  /**
+   * 1. The exercise as a student gets it: as written, a randomized one's preview variant when no
+   * student is named, else the student's own variant (which needs the course salt).
+   */
+  public static Chosen choose(ExerciseTemplate template, String student, String salt)
+      throws InputException, UsageException {
     if (!template.isRandomized() || student == null) {
-      return template.definition(VARIANT_CHECK);
+      return new Chosen(template.definition(VARIANT_CHECK), null);
     }
     if (salt == null || salt.isEmpty()) {
       throw new UsageException("exercise " + template.id() + " is randomized: pass --salt (or set "
-          + ExerciseCatalog.SALT_VARIABLE + ") to the course salt");
+          + SALT_VARIABLE + ") to the course salt");
     }
-    return variant(template, ExerciseTemplate.variantId(template.id(), student, salt));
+    String variantId = ExerciseTemplate.variantId(template.id(), student, salt);
+    return new Chosen(variant(template, variantId), variantId);
   }
 
   /** 1. The variant of a randomized exercise with this id, drawn until it meets the file's constraints. */

@@ -32,7 +32,7 @@ final class VariantConstraintCheck implements VariantCheck {
           && ((Tensor) graph.value(quantity.name())).maxAbs() > constraints.maxPreactivation()) {
         return "a pre-activation beyond +-" + constraints.maxPreactivation();
       }
-      if (plain && id.role() == QuantityId.Role.JACOBIAN_NORM && id.earlier() == 1 && isLastStep(graph, id)
+      if (plain && id.role() == QuantityId.Role.JACOBIAN_NORM && id.earlier() == 1 && id.step() == graph.lastStep(id.sequence())
           && ((Tensor) graph.value(quantity.name())).scalarValue() < constraints.minJacobianNorm()) {
         return "norm(dh[T]/dh[1]) below " + constraints.minJacobianNorm();
       }
@@ -58,9 +58,5 @@ final class VariantConstraintCheck implements VariantCheck {
       return "an asked quantity that is not gradable";
     }
     return null;
-  }
-
-  private static boolean isLastStep(QuantityGraph graph, QuantityId norm) {
-    return !graph.contains(QuantityId.of(QuantityId.Role.HIDDEN, norm.step() + 1).inSequence(norm.sequence()).toString());
   }
 }

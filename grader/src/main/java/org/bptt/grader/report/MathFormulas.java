@@ -46,14 +46,10 @@ public final class MathFormulas {
     boolean plain = id.scope() == QuantityId.Scope.PLAIN;
     boolean trained = id.parameter() != null && TRAINED.contains(id.parameter());
     switch (id.role()) {
-      case PREACTIVATION, HIDDEN, LOGITS, PREDICTION, STEP_LOSS:
-        return plain || id.scope() == QuantityId.Scope.UPDATED ? forward(id.role().symbol(), step) : "";
-      case OUTPUT_ERROR, PREDICTION_ERROR, HIDDEN_ERROR, PREACTIVATION_ERROR:
-        return plain ? backward(id.role().symbol(), step) : "";
-      case CONTRIBUTION:
-        return plain && trained
-            ? math(partial("L", symbol(id.parameter()) + sub("[", step, "]")) + eq() + contribution(id.parameter(), "t"))
-            : "";
+      case STEP_LOSS:
+        return plain || id.scope() == QuantityId.Scope.UPDATED ? stepLoss(step) : "";
+      case OUTPUT_ERROR, PREDICTION_ERROR:
+        return plain ? outputError(id.role().symbol(), step) : "";
       case GRADIENT:
         return plain && trained ? math(partial("L", symbol(id.parameter())) + eq()
             + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>" + contribution(id.parameter(), "t")) : "";
@@ -80,44 +76,28 @@ public final class MathFormulas {
     };
   }
 
-  private String forward(String kind, String step) {
-    String t = step;
-    return switch (kind) {
-      case "a" -> math(v("a", t) + eq() + symbol("W_xh") + v("x", t) + "<mo>+</mo>" + symbol("W_hh")
-          + v("h", Integer.toString(Integer.parseInt(t) - 1)) + (has(Parameter.B_H) ? "<mo>+</mo>" + symbol("b_h") : ""));
-      case "h" -> math(v("h", t) + eq() + "<mi>" + exercise.model().hiddenActivation().yamlName() + "</mi><mo>(</mo>"
-          + v("a", t) + "<mo>)</mo>");
-      case "o" -> math(v("o", t) + eq() + symbol("W_hy") + v("h", t) + (has(Parameter.B_Y) ? "<mo>+</mo>" + symbol("b_y") : ""));
-      case "y" -> math(v("y", t) + eq() + switch (exercise.model().output()) {
-        case SOFTMAX -> "<mi>softmax</mi><mo>(</mo>" + v("o", t) + "<mo>)</mo>";
-        case LINEAR -> v("o", t);
-        case NONE -> v("h", t);
-      });
-      default -> math(v("L", t) + eq() + (exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
-          ? "<mo>&#x2212;</mo><munder><mo>&#x2211;</mo><mi>k</mi></munder><msub><mi>target</mi><mi>k</mi></msub>"
+  /** L[t]: the per-step loss, squared error or cross-entropy. */
+  private String stepLoss(String t) {
+    return math(v("L", t) + eq() + (exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
+        ? "<mo>&#x2212;</mo><munder><mo>&#x2211;</mo><mi>k</mi></munder><msub><mi>target</mi><mi>k</mi></msub>"
               + "<mi>ln</mi><msub><mi>y</mi><mi>k</mi></msub>"
           : (exercise.loss().scale() == 0.5 ? "<mfrac><mn>1</mn><mn>2</mn></mfrac>" : "")
               + "<msup><mrow><mo>&#x2016;</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
               + "<mo>&#x2016;</mo></mrow><mn>2</mn></msup>"));
-    };
   }
 
-  private String backward(String kind, String t) {
-    int next = Integer.parseInt(t) + 1;
-    return switch (kind) {
-      case "o" -> math(partial("L", v("o", t)) + eq() + (exercise.model().output() == OutputFunction.SOFTMAX
-          && exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
-          ? v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
-          : factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t) + "<mo>)</mo>"));
-      case "y" -> math(partial("L", v("y", t)) + eq() + factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>"
+  /** The error at the output, dL/do[t] or dL/dy[t] ({@code kind} "o" or "y"), for the exercise's loss. */
+  private String outputError(String kind, String t) {
+    if (kind.equals("y")) {
+      return math(partial("L", v("y", t)) + eq() + factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>"
           + v("target", t) + "<mo>)</mo>");
-      case "h" -> math(partial("L", v("h", t)) + eq() + (has(Parameter.W_HY)
-          ? "<msup>" + symbol("W_hy") + "<mi>T</mi></msup>" + partial("L", v("o", t)) : partial("L", v("y", t)))
-          + "<mo>+</mo><msup>" + symbol("W_hh") + "<mi>T</mi></msup>" + partial("L", v("a", Integer.toString(next))));
-      default -> math(partial("L", v("a", t)) + eq() + partial("L", v("h", t)) + "<mo>&#x2299;</mo><msup><mi>f</mi>"
-          + "<mo>&#x2032;</mo></msup><mo>(</mo>" + v("a", t) + "<mo>)</mo>");
-    };
+    }
+    return math(partial("L", v("o", t)) + eq() + (exercise.model().output() == OutputFunction.SOFTMAX
+        && exercise.loss().kind() == LossSpec.Kind.CROSS_ENTROPY
+        ? v("y", t) + "<mo>&#x2212;</mo>" + v("target", t)
+        : factor() + "<mo>(</mo>" + v("y", t) + "<mo>&#x2212;</mo>" + v("target", t) + "<mo>)</mo>"));
   }
+
 
   private String contribution(String parameter, String t) {
     String previous = "<msub><mi>h</mi><mrow><mi>" + t + "</mi><mo>&#x2212;</mo><mn>1</mn></mrow></msub>";
@@ -147,10 +127,6 @@ public final class MathFormulas {
     return text;
   }
 
-  private boolean has(Parameter parameter) {
-    return parameter.existsIn(exercise.model());
-  }
-
   private String symbol(String canonical) {
     return symbol(exercise.notation(), canonical);
   }
@@ -167,10 +143,6 @@ public final class MathFormulas {
 
   private static String v(String symbol, String step) {
     return "<msub><mi>" + symbol + "</mi><mn>" + step + "</mn></msub>";
-  }
-
-  private static String sub(String open, String step, String close) {
-    return "<mo>" + open + "</mo><mn>" + step + "</mn><mo>" + close + "</mo>";
   }
 
   private static String partial(String of, String by) {

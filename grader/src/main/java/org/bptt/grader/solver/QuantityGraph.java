@@ -73,7 +73,7 @@ public final class QuantityGraph {
   }
 
   /** The last step of a sequence (numbered from 1; 0 for a single sequence's steps), 0 when there is none. */
-  int lastStep(int sequence) {
+  public int lastStep(int sequence) {
     List<Quantity> states = family(new Family(QuantityId.Scope.PLAIN, sequence, QuantityId.Role.HIDDEN, null));
     return states.isEmpty() ? 0 : states.get(states.size() - 1).id().step();
   }

@@ -335,13 +335,4 @@ final class RecurrentGraphBuilder implements CellContext {
     }
     return names;
   }
-
-  /** Sums same-shaped tensors; the result keeps the shape of the parameter. */
-  static Tensor sum(Inputs in, List<String> names, Tensor zero) {
-    Tensor total = zero;
-    for (String name : names) {
-      total = total.plus(in.tensor(name).reshape(zero.shape()));
-    }
-    return total;
-  }
 }

@@ -133,8 +133,9 @@ final class SensitivityBuilder {
       names.add(p + Names.stepLossGradient(t, parameter.canonicalName()));
     }
     double weight = base.lossWeight(s);
-    Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
-    return new Derivation("sum over t of the per-step losses' gradients dL[t]/d" + parameter.canonicalName(), names,
-        in -> RecurrentGraphBuilder.sum(in, names, zero).scale(weight));
+    Expression total = new Expression.Total(names.stream().<Expression>map(RecurrentGraphBuilder::ref).toList(),
+        base.exercise.parameter(parameter).shape());
+    return new Derivation("sum over t of the per-step losses' gradients dL[t]/d" + parameter.canonicalName(),
+        total.references(), in -> total.evaluate(in::value).scale(weight));
   }
 }
