@@ -53,7 +53,7 @@ public final class ReportFiles {
     Path copy = stagingFolder().resolve(folder.relativize(target));
     try {
       makeFolder(copy.getParent());
-      Files.write(copy, wellFormed(content).getBytes(StandardCharsets.UTF_8));
+      Files.write(copy, Characters.wellFormed(content).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       discard();
       throw new OutputException("cannot write the reports in " + folder + " (" + ErrorLine.reason(e) + ")", e);
@@ -188,31 +188,6 @@ public final class ReportFiles {
       // the lock goes with the process anyway
     }
     lockChannel = null;
-  }
-
-  /** The text with any lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD. */
-  static String wellFormed(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-        continue;
-      }
-      boolean lone = Character.isSurrogate(c);
-      if (lone && out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      if (out != null) {
-        out.append(lone ? '\uFFFD' : c);
-      }
-    }
-    return out == null ? text : out.toString();
   }
 
   private void makeFolder(Path path) throws IOException {

@@ -87,40 +87,12 @@ public final class ReportRenderer {
       Template template = configuration.getTemplate(templateName);
       StringWriter out = new StringWriter();
       template.process(Map.of(modelName, view), out);
-      return templateName.endsWith(".ftlx") ? xmlCharacters(out.toString()) : out.toString();
+      return templateName.endsWith(".ftlx") ? Characters.xml(out.toString()) : out.toString();
     } catch (IOException e) {
       throw new InputException("template " + templateName + ": cannot load it (" + firstLine(e.getMessage()) + ")");
     } catch (TemplateException e) {
       throw new InputException("template " + templateName + ": " + firstLine(e.getMessageWithoutStackTop()));
     }
-  }
-
-  /**
-   * The text with every character XML 1.0 does not allow (NUL, other control characters but tab,
-   * newline and return, U+FFFE, U+FFFF, a lone surrogate) replaced by U+FFFD, so that a strict
-   * parser reads a JUnit file whatever a student or a file name put in it.
-   */
-  static String xmlCharacters(String text) {
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean allowed;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
-        i++;
-        continue;
-      }
-      allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-      if (!allowed && out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      if (out != null) {
-        out.append(allowed ? c : '\uFFFD');
-      }
-    }
-    return out == null ? text : out.toString();
   }
 
   private static String firstLine(String message) {
