@@ -57,7 +57,7 @@ public final class SubmissionLoader {
       variantLocation = variantNode.location();
       if (!variant.matches("[0-9a-f]{16}")) {
         throw new InputException(variantLocation, "variant: expected the 16 hex digits the answer file was generated "
-            + "with, got '" + abbreviate(variant) + "'");
+            + "with, got '" + ErrorLine.quote(variant) + "'");
       }
     }
     YamlMap answers = root.require("answers", "submission").asMap("answers");
@@ -79,7 +79,7 @@ public final class SubmissionLoader {
       Location location = map.keyLocation(written);
       String canonical = aliases.get(written);
       if (canonical == null) {
-        throw new InputException(location, "answers: unknown quantity '" + abbreviate(written) + "' for exercise "
+        throw new InputException(location, "answers: unknown quantity '" + ErrorLine.quote(written) + "' for exercise "
             + exercise.id() + " (use the names that 'template' lists)");
       }
       if (writtenAs.containsKey(canonical)) {
@@ -105,7 +105,7 @@ public final class SubmissionLoader {
         String text = node.asScalar(written).asString(written);
         if (exercise.vocabulary().isEmpty() || exercise.vocabulary().get().indexOf(text) < 0) {
           throw new InputException(node.location(), written + ": expected one of the vocabulary's symbols "
-              + exercise.vocabulary().map(v -> v.symbols().toString()).orElse("[]") + ", got '" + abbreviate(text) + "'");
+              + exercise.vocabulary().map(v -> v.symbols().toString()).orElse("[]") + ", got '" + ErrorLine.quote(text) + "'");
         }
         value = new Label(text);
       } else {
@@ -131,10 +131,6 @@ public final class SubmissionLoader {
       aliases.putIfAbsent(exercise.notation().render(name), name);
     }
     return aliases;
-  }
-
-  private static String abbreviate(String text) {
-    return ErrorLine.quote(text);
   }
 
 }

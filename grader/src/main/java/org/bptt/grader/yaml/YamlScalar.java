@@ -18,13 +18,8 @@ public record YamlScalar(Location location, String text, boolean isNull) impleme
 
   @Override
   public String describe() {
-    return isNull ? "nothing (null)" : "'" + abbreviate(text) + "'";
+    return isNull ? "nothing (null)" : "'" + ErrorLine.quote(text) + "'";
   }
-
-  private static String abbreviate(String text) {
-    return ErrorLine.quote(text);
-  }
-
 
   public double asDouble(String what) throws InputException {
     String trimmed = text.strip(); // spaces only: a control character (NUL) is not part of a number
