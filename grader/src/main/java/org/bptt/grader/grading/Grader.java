@@ -136,7 +136,7 @@ public final class Grader {
       Answer answer = submission.answers().get(name);
       return answer == null ? null : answer.value();
     };
-    Map<String, Value> consistent = consistentValues(given);
+    ConsistentValues consistent = new ConsistentValues(given);
     List<QuantityResult> results = new ArrayList<>();
     for (String name : asked) {
       results.add(gradeOne(name, submission.answers(), given, consistent));
@@ -151,16 +151,12 @@ public final class Grader {
    * student was not asked to write down (seed 000 asks for y[t] but not o[t]). The training run is
    * left at its reference values: it does not follow from a page of hand calculation.
    */
-  private Map<String, Value> consistentValues(Function<String, Value> given) {
-    return new ConsistentValues(given);
-  }
-
   /**
-   * A read-only view of the quantities as they follow from one student's answers, each computed
+   * The quantities as they follow from one student's answers, each computed
    * on first use (with what it reads, in computation order): a submission costs the quantities its
    * grading reads, not the whole graph.
    */
-  private final class ConsistentValues extends java.util.AbstractMap<String, Value> {
+  private final class ConsistentValues {
 
     private final Function<String, Value> given;
     private final Map<String, Value> values = new HashMap<>();
@@ -169,9 +165,7 @@ public final class Grader {
       this.given = given;
     }
 
-    @Override
-    public Value get(Object key) {
-      String name = (String) key;
+    Value get(String name) {
       Value known = values.get(name);
       if (known != null || !graph.contains(name)) {
         return known;
@@ -215,15 +209,10 @@ public final class Grader {
       needed.sort(java.util.Comparator.comparingInt(graph::position));
       return needed;
     }
-
-    @Override
-    public Set<Entry<String, Value>> entrySet() {
-      throw new UnsupportedOperationException("consistent values are read by name only");
-    }
   }
 
   private QuantityResult gradeOne(String name, Map<String, Answer> answers, Function<String, Value> given,
-      Map<String, Value> consistent) {
+      ConsistentValues consistent) {
     Answer answer = answers.get(name);
     Quantity quantity = graph.quantity(name).orElseThrow();
     Value expected = graph.value(name);
@@ -267,7 +256,7 @@ public final class Grader {
    * made, not every answer it passed through.
    */
   private List<String> builtOn(List<String> inputs, Map<String, Answer> answers, Function<String, Value> given,
-      Map<String, Value> consistent) {
+      ConsistentValues consistent) {
     Set<String> slips = new LinkedHashSet<>();
     Set<String> visited = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>(inputs);
@@ -296,7 +285,7 @@ public final class Grader {
 
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
   private Derivation followedDerivation(String name, Answer answer, Function<String, Value> given,
-      Map<String, Value> consistent) {
+      ConsistentValues consistent) {
     Quantity quantity = graph.quantity(name).orElseThrow();
     if (quantity.isGiven()) {
       return null;
