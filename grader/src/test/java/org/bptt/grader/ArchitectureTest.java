@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The layering, read from the compiled classes: value ← exercise ← solver ← grading ← report ←
@@ -68,11 +70,12 @@ class ArchitectureTest {
   }
 
   /** Model kinds are plug-ins: the builders work on the Cell interface, and only the registry names a cell. */
-  @Test
-  void onlyTheRegistryKnowsACellByName() {
+  @ParameterizedTest
+  @ValueSource(strings = {"ElmanCell", "LstmCell", "GruCell"})
+  void onlyTheRegistryKnowsACellByName(String cell) {
     noClasses().that().resideInAPackage("org.bptt.grader..").and().doNotHaveSimpleName("Cells")
-        .and().doNotHaveSimpleName("ElmanCell")
-        .should().dependOnClassesThat().haveSimpleName("ElmanCell")
+        .and().doNotHaveSimpleName(cell)
+        .should().dependOnClassesThat().haveSimpleName(cell)
         .check(CLASSES);
   }
 

@@ -70,9 +70,6 @@ public record Exercise(
         }
       }
     }
-    if (model.kind() != ModelKind.ELMAN) {
-      throw new IllegalArgumentException("model kind " + model.kind().yamlName() + " is not solved yet; use elman");
-    }
     if (loss.kind() == LossSpec.Kind.CROSS_ENTROPY && model.output() != OutputFunction.SOFTMAX) {
       throw new IllegalArgumentException("loss: cross-entropy needs a softmax output, got " + model.output().yamlName());
     }

@@ -1,6 +1,6 @@
 package org.bptt.grader.exercise;
 
-/** The recurrent cell. Only the Elman cell is solved today; the names reserve room for gated cells. */
+/** The recurrent cell: Elman's h[t] = f(a[t]), or the gated LSTM and GRU cells as PyTorch defines them. */
 public enum ModelKind {
   ELMAN("elman"),
   LSTM("lstm"),

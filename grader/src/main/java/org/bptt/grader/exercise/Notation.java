@@ -15,8 +15,8 @@ public record Notation(Map<String, String> symbols) {
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   /** A parameter name where it stands alone or follows the "d" of a derivative: dL/dW_hh, updated.W_hh. */
-  private static final Pattern SYMBOL_IN_NAME =
-      Pattern.compile("(?<=^|[\\s./(]|[\\s./(]d|^d)(W_xh|W_hh|W_hy|b_h|b_y|h0)(?![A-Za-z0-9_])");
+  private static final Pattern SYMBOL_IN_NAME = Pattern.compile("(?<=^|[\\s./(]|[\\s./(]d|^d)("
+      + String.join("|", Parameter.values().stream().map(Parameter::canonicalName).toList()) + ")(?![A-Za-z0-9_])");
 
   public Notation {
     symbols = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(symbols)); // one order in every JVM

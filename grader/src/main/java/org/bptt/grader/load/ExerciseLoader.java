@@ -146,9 +146,9 @@ public final class ExerciseLoader {
         "hidden_bias", "output_bias"));
     ModelKind kind = choice(map, "kind", "model.kind", ModelKind.values(), List.of("elman", "lstm", "gru"),
         ModelKind.ELMAN);
-    if (kind != ModelKind.ELMAN) {
-      throw new InputException(map.require("kind", "model").location(),
-          "model.kind: " + kind.yamlName() + " is reserved but not solved yet, expected elman");
+    if (kind != ModelKind.ELMAN && map.optional("hidden_activation").isPresent()) {
+      throw new InputException(map.keyLocation("hidden_activation"), "model.hidden_activation: the " + kind.yamlName()
+          + " cell fixes its activations (sigmoid gates, tanh candidate and state), expected no hidden_activation");
     }
     int inputs = size(map, "input_size", "model");
     int hidden = size(map, "hidden_size", "model");
@@ -328,7 +328,7 @@ public final class ExerciseLoader {
       }
       Optional<YamlNode> node = map.optional(parameter.canonicalName());
       Shape shape = parameter.shapeIn(model);
-      if (node.isEmpty() && parameter != Parameter.H0) {
+      if (node.isEmpty() && parameter.role() != Parameter.Role.INITIAL_STATE) {
         throw new InputException(map.location(), "parameters: missing " + parameter.canonicalName() + " (shape "
             + shape + ")");
       }
@@ -409,8 +409,10 @@ public final class ExerciseLoader {
     for (String key : map.keys()) {
       Parameter parameter = Parameter.byCanonicalName(key);
       if (parameter == null || !parameter.existsIn(model)) {
+        List<String> names = Parameter.values().stream().filter(known -> known.existsIn(model))
+            .map(Parameter::canonicalName).toList();
         throw new InputException(map.keyLocation(key), "notation: '" + key
-            + "' is not a parameter of this model, expected one of W_xh, W_hh, b_h, W_hy, b_y, h0");
+            + "' is not a parameter of this model, expected one of " + String.join(", ", names));
       }
       YamlScalar symbol = map.require(key, "notation").asScalar("notation." + key);
       String text = symbol.asString("notation." + key);
@@ -435,8 +437,13 @@ public final class ExerciseLoader {
     }
     ModelSpec model = exercise.model();
     long steps = exercise.sequences().stream().mapToLong(SequenceData::length).sum();
+    int gates = switch (model.kind()) {
+      case ELMAN -> 1;
+      case GRU -> 3;
+      case LSTM -> 4;
+    };
     double perUpdate = (double) steps * model.hiddenSize()
-        * (model.hiddenSize() + model.inputSize() + model.outputSize());
+        * (gates * (model.hiddenSize() + model.inputSize()) + model.outputSize());
     if (updates * perUpdate > MAX_TRAINING_WORK) {
       long most = (long) Math.floor(MAX_TRAINING_WORK / perUpdate);
       throw new InputException(root.keyLocation("training"), "training.loss_after: " + updates + " updates of this "

@@ -47,7 +47,7 @@ final class CellEquations {
   }
 
   private static CellStep step(int t) {
-    return new CellStep("", "", t, Parameter::canonicalName);
+    return new CellStep("", "", t, Integer.MAX_VALUE, Parameter::canonicalName);
   }
 
   /** The forward step: a[t] = ..., h[t] = ... (every node the cell declares before h[t], and h[t]). */

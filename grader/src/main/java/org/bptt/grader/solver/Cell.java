@@ -34,15 +34,26 @@ public interface Cell {
    */
   void addBackward(CellContext graph, CellStep step);
 
-  /** dh[t]/dh[t-1], over step t's nodes. */
-  Expression localJacobian(CellStep step);
-
-  /** How the local Jacobian reads in a description: "diag(f'(a[t])) W_hh". */
-  String describeLocalJacobian();
+  /**
+   * Declares the local Jacobian of the state, dh[t]/dh[t-1] (for a cell with a state pair,
+   * d(h,c)[t]/d(h,c)[t-1], h's rows and columns first), as the node {@code name}.
+   */
+  void addLocalJacobian(CellContext graph, CellStep step, String name);
 
   /**
-   * The local term of dh[t]/dθ with h[t-1] held fixed, for gradients computed forward in time (θ
-   * flattened row-major); declared as the node {@code name}.
+   * The local term of the state's sensitivity ds[t]/dθ with the state at t-1 held fixed, for
+   * gradients computed forward in time (θ flattened row-major); declared as the node {@code name}.
    */
   void addLocalSensitivity(CellContext graph, CellStep step, Parameter parameter, String name);
+
+  /**
+   * Whether the state passed from step to step is the pair (h[t], c[t]) (the LSTM) rather than h[t]
+   * alone: its Jacobians and sensitivities are then named d(h,c)[t]/d(h,c)[k] and d(h,c)[t]/dθ.
+   */
+  default boolean pairedState() {
+    return false;
+  }
+
+  /** Declares the errors reaching initial states other than h0 (dL/dc0 for the LSTM), from step 1's nodes. */
+  default void addInitialStateErrors(CellContext graph, CellStep first) {}
 }

@@ -7,11 +7,12 @@ public final class Cells {
 
   private Cells() {}
 
-  /** The cell of a model; fails for a kind no cell implements yet (the loader rejects those first). */
+  /** The cell of a model. */
   public static Cell of(ModelSpec model) {
     return switch (model.kind()) {
       case ELMAN -> new ElmanCell(model);
-      default -> throw new IllegalArgumentException("model kind " + model.kind().yamlName() + " has no cell yet");
+      case LSTM -> new LstmCell(model);
+      case GRU -> new GruCell(model);
     };
   }
 }

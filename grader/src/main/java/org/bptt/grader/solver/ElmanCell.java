@@ -87,14 +87,9 @@ final class ElmanCell implements Cell {
   }
 
   @Override
-  public Expression localJacobian(CellStep step) {
-    return new Expression.MatrixProduct(new Expression.Diagonal(derivative(step)),
-        ref(step.parameter(Parameter.W_HH)));
-  }
-
-  @Override
-  public String describeLocalJacobian() {
-    return "diag(f'(a[t])) W_hh";
+  public void addLocalJacobian(CellContext graph, CellStep step, String name) {
+    graph.add(name, Stage.SENSITIVITY, "local Jacobian diag(f'(a[t])) W_hh",
+        new Expression.MatrixProduct(new Expression.Diagonal(derivative(step)), ref(step.parameter(Parameter.W_HH))));
   }
 
   @Override

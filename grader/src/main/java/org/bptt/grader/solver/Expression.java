@@ -295,6 +295,87 @@ public sealed interface Expression extends Formula {
     }
   }
 
+  /** 1 − v element-wise: the GRU's (1 − z[t]), and the (1 − i[t]) of a sigmoid's derivative i[t] (1 − i[t]). */
+  record OneMinus(Expression of) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(of.evaluate(lookup)).map(value -> 1 - value);
+    }
+
+    public List<Expression> parts() {
+      return List.of(of);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new OneMinus(parts.get(0));
+    }
+
+    public String text(Function<String, String> names) {
+      return "1 - " + of.text(names);
+    }
+  }
+
+  /** u − v element-wise: the GRU's h[t-1] − n[t]. */
+  record Difference(Expression left, Expression right) implements Expression {
+    public Tensor evaluate(Function<String, Value> lookup) {
+      return Formulas.asVector(left.evaluate(lookup)).minus(Formulas.asVector(right.evaluate(lookup)));
+    }
+
+    public List<Expression> parts() {
+      return List.of(left, right);
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Difference(parts.get(0), parts.get(1));
+    }
+
+    public String text(Function<String, String> names) {
+      return left.text(names) + " - " + right.text(names);
+    }
+  }
+
+  /**
+   * The element-wise product of several vectors, u ⊙ v ⊙ w, left to right: a gated cell's errors
+   * (dL/dh[t] ⊙ og[t] ⊙ (1 − tanh(c[t])²)), where a misconception leaves one factor out.
+   */
+  record Product(List<Expression> factors) implements Expression {
+    public Product {
+      factors = List.copyOf(factors);
+      if (factors.size() < 2) {
+        throw new IllegalArgumentException("product: expected at least two factors, got " + factors.size());
+      }
+    }
+
+    public Tensor evaluate(Function<String, Value> lookup) {
+      Tensor product = Formulas.asVector(factors.get(0).evaluate(lookup));
+      for (int k = 1; k < factors.size(); k++) {
+        product = product.hadamard(Formulas.asVector(factors.get(k).evaluate(lookup)));
+      }
+      return product;
+    }
+
+    public List<Expression> parts() {
+      return factors;
+    }
+
+    public Expression with(List<Expression> parts) {
+      return new Product(parts);
+    }
+
+    public String text(Function<String, String> names) {
+      List<String> written = new ArrayList<>();
+      for (Expression factor : factors) {
+        written.add("(" + factor.text(names) + ")");
+      }
+      return String.join(" * ", written);
+    }
+
+    /** The product without the factors that {@code drop} selects: one factor alone is read as a vector. */
+    public Expression without(java.util.function.Predicate<Expression> drop) {
+      List<Expression> kept = factors.stream().filter(factor -> !drop.test(factor)).toList();
+      return kept.size() >= 2 ? new Product(kept) : kept.size() == 1 ? new AsVector(kept.get(0)) : this;
+    }
+  }
+
   /** diag(v): a vector on the diagonal of a square matrix. */
   record Diagonal(Expression of) implements Expression {
     public Tensor evaluate(Function<String, Value> lookup) {

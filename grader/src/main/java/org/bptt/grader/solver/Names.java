@@ -45,6 +45,16 @@ public final class Names {
     return "dh[" + step + "]/dh[" + earlier + "]";
   }
 
+  /** "d(h,c)[3]/d(h,c)[1]": the Jacobian of the LSTM's state pair. */
+  public static String stateJacobian(int step, int earlier) {
+    return "d" + QuantityId.STATE_PAIR + "[" + step + "]/d" + QuantityId.STATE_PAIR + "[" + earlier + "]";
+  }
+
+  /** "d(h,c)[3]/dW_hf": the sensitivity of the LSTM's state pair to a parameter. */
+  public static String stateSensitivity(int step, String of) {
+    return "d" + QuantityId.STATE_PAIR + "[" + step + "]/d" + of;
+  }
+
   /** "L_after[100]": the total loss after 100 updates. */
   public static String lossAfter(int updates) {
     return "L_after[" + updates + "]";

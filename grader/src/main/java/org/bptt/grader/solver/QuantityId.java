@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param scope the stage a derived copy belongs to: "updated.", "truncated.", "clipped.", "local."
  * @param sequence the batch sequence, from 1 ("s2."); 0 for a single sequence or a batch total
  * @param role what the quantity is
- * @param parameter the parameter of a gradient, sensitivity or given parameter; null otherwise
+ * @param parameter the parameter of a gradient, sensitivity or given parameter, or the symbol of a gated
+ *     cell's inner quantity ({@link Role#CELL}, {@link Role#CELL_ERROR}: "c", "a_i", "og"); null otherwise
  * @param step the time step (or update count of L_after[n]); 0 when it has none
  * @param earlier the earlier step k of a Jacobian dh[t]/dh[k]; 0 otherwise
  */
@@ -25,6 +26,18 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
   public static final int ANY_STEP = -1;
   /** A pattern's [T]: each sequence's last step. */
   public static final int LAST_STEP = -2;
+
+  /**
+   * The symbols of the gated cells' inner quantities (exercises/README.md lists them): the LSTM's
+   * gate pre-activations a_i, a_f, a_g, a_o, its gates i, f, og (the output gate: o[t] is the
+   * output layer's), the candidate g and the cell state c; the GRU's a_r, a_z, a_n, the candidate's
+   * recurrent part a_hn = W_hn h[t-1] + b_hn, its gates r, z and the candidate n.
+   */
+  public static final java.util.Set<String> CELL_SYMBOLS = java.util.Set.of("c", "i", "f", "g", "og", "a_i", "a_f",
+      "a_g", "a_o", "r", "z", "n", "a_r", "a_z", "a_n", "a_hn");
+
+  /** How the LSTM's state pair is written in a name: d(h,c)[3]/d(h,c)[1]. */
+  public static final String STATE_PAIR = "(h,c)";
 
   /** Where a derived copy of a quantity belongs; printed before the name (local. after the sequence). */
   public enum Scope {
@@ -47,7 +60,13 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
     PREDICTED_SYMBOL("pred"), STEP_LOSS("L"), LOSS("L"), PARAMETER(""),
     OUTPUT_ERROR("o"), PREDICTION_ERROR("y"), HIDDEN_ERROR("h"), PREACTIVATION_ERROR("a"),
     GRADIENT(""), CONTRIBUTION(""), STEP_LOSS_GRADIENT(""), SENSITIVITY(""), JACOBIAN(""), JACOBIAN_NORM("norm"),
-    JACOBIAN_SPECTRAL_NORM("norm2"), GRADIENT_NORM("gradient_norm"), LOSS_AFTER("L_after");
+    JACOBIAN_SPECTRAL_NORM("norm2"), GRADIENT_NORM("gradient_norm"), LOSS_AFTER("L_after"),
+    /** A gated cell's inner quantity at a step, its symbol held as the id's parameter: c[t], a_i[t], og[t], n[t]. */
+    CELL(""),
+    /** The error at a gated cell's inner quantity: dL/dc[t], dL/da_f[t]. */
+    CELL_ERROR(""),
+    /** The LSTM's state pair (h, c): its Jacobian d(h,c)[t]/d(h,c)[k], the norms, and d(h,c)[t]/dθ. */
+    STATE_JACOBIAN(""), STATE_JACOBIAN_NORM("norm"), STATE_JACOBIAN_SPECTRAL_NORM("norm2"), STATE_SENSITIVITY("");
 
     private final String symbol;
 
@@ -76,7 +95,8 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
       throw new IllegalArgumentException("quantity id: sequence must be 1 or more (0 for none), got " + sequence);
     }
     boolean needsParameter = switch (role) {
-      case PARAMETER, GRADIENT, CONTRIBUTION, STEP_LOSS_GRADIENT, SENSITIVITY -> true;
+      case PARAMETER, GRADIENT, CONTRIBUTION, STEP_LOSS_GRADIENT, SENSITIVITY, STATE_SENSITIVITY, CELL, CELL_ERROR ->
+          true;
       default -> false;
     };
     if (needsParameter != (parameter != null)) {
@@ -147,8 +167,14 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
           "dh" + stepLabel.apply(step) + "/dh" + stepLabel.apply(earlier);
       case GRADIENT_NORM -> "gradient_norm";
       case LOSS_AFTER -> "L_after" + stepLabel.apply(step);
+      case CELL -> parameter + stepLabel.apply(step);
+      case CELL_ERROR -> "dL/d" + parameter + stepLabel.apply(step);
+      case STATE_JACOBIAN, STATE_JACOBIAN_NORM, STATE_JACOBIAN_SPECTRAL_NORM ->
+          "d" + STATE_PAIR + stepLabel.apply(step) + "/d" + STATE_PAIR + stepLabel.apply(earlier);
+      case STATE_SENSITIVITY -> "d" + STATE_PAIR + stepLabel.apply(step) + "/d" + parameter;
     };
-    if (role == Role.JACOBIAN_NORM || role == Role.JACOBIAN_SPECTRAL_NORM) {
+    if (role == Role.JACOBIAN_NORM || role == Role.JACOBIAN_SPECTRAL_NORM || role == Role.STATE_JACOBIAN_NORM
+        || role == Role.STATE_JACOBIAN_SPECTRAL_NORM) {
       return outer + role.symbol() + "(" + sequencePrefix + local + body + ")";
     }
     return outer + sequencePrefix + local + body;
@@ -210,8 +236,11 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
         return null;
       }
       if (norm != null) {
-        if (body.role() != Role.JACOBIAN || !take(")")) {
+        if ((body.role() != Role.JACOBIAN && body.role() != Role.STATE_JACOBIAN) || !take(")")) {
           return null;
+        }
+        if (body.role() == Role.STATE_JACOBIAN) {
+          norm = norm == Role.JACOBIAN_NORM ? Role.STATE_JACOBIAN_NORM : Role.STATE_JACOBIAN_SPECTRAL_NORM;
         }
         body = new QuantityId(body.scope(), body.sequence(), norm, null, body.step(), body.earlier());
       }
@@ -233,7 +262,8 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
           return null;
         }
         if (position < text.length() && text.charAt(position) == '[') {
-          return new QuantityId(scope, sequence, Role.CONTRIBUTION, parameter, index(), 0);
+          Role role = CELL_SYMBOLS.contains(parameter) ? Role.CELL_ERROR : Role.CONTRIBUTION;
+          return new QuantityId(scope, sequence, role, parameter, index(), 0);
         }
         return new QuantityId(scope, sequence, Role.GRADIENT, parameter, 0, 0);
       }
@@ -242,6 +272,19 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
         int step = index();
         String parameter = take("/d") ? identifier() : null;
         return parameter == null ? null : new QuantityId(scope, sequence, Role.STEP_LOSS_GRADIENT, parameter, step, 0);
+      }
+      if (take("d" + STATE_PAIR + "[")) {
+        position--;
+        int step = index();
+        if (!take("/d")) {
+          return null;
+        }
+        if (take(STATE_PAIR + "[")) {
+          position--;
+          return new QuantityId(scope, sequence, Role.STATE_JACOBIAN, null, step, index());
+        }
+        String parameter = identifier();
+        return parameter == null ? null : new QuantityId(scope, sequence, Role.STATE_SENSITIVITY, parameter, step, 0);
       }
       if (take("dh[")) {
         position--;
@@ -261,6 +304,9 @@ public record QuantityId(Scope scope, int sequence, Role role, String parameter,
         return null;
       }
       boolean indexed = position < text.length() && text.charAt(position) == '[';
+      if (CELL_SYMBOLS.contains(word)) {
+        return indexed ? new QuantityId(scope, sequence, Role.CELL, word, index(), 0) : null;
+      }
       if (!indexed) {
         return switch (word) {
           case "L" -> new QuantityId(scope, sequence, Role.LOSS, null, 0, 0);

@@ -46,7 +46,7 @@ final class RecurrentGraphBuilder implements CellContext {
 
   /** The names of step t of sequence s in the pass whose nodes carry {@code out} and read {@code parameterNode}. */
   CellStep step(int s, int t, String out, Function<Parameter, String> parameterNode) {
-    return new CellStep(out, prefix(s), t, parameterNode);
+    return new CellStep(out, prefix(s), t, sequence(s).length(), parameterNode);
   }
 
   /** Step t of sequence s in the reference pass. */
@@ -292,6 +292,7 @@ final class RecurrentGraphBuilder implements CellContext {
     String initialError = p + gradient(Parameter.H0.canonicalName());
     add(initialError, Stage.BACKWARD, "error reaching the initial state " + cell.describeErrorToPreviousState("1"),
         cell.errorToPreviousState(step(s, 1)));
+    cell.addInitialStateErrors(this, step(s, 1));
   }
 
   private static String formatWeight(double weight) {

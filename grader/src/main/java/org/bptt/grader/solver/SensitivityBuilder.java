@@ -30,9 +30,8 @@ final class SensitivityBuilder {
     String p = base.prefix(s);
     for (int t = 1; t <= base.sequence(s).length(); t++) {
       CellStep step = base.step(s, t);
-      String localJacobian = p + Names.jacobian(t, t - 1);
-      base.add(localJacobian, Stage.SENSITIVITY, "local Jacobian " + base.cell.describeLocalJacobian(),
-          base.cell.localJacobian(step));
+      String localJacobian = p + jacobian(t, t - 1);
+      base.cell.addLocalJacobian(base, step, localJacobian);
       for (Parameter parameter : base.hiddenParameters()) {
         addSensitivity(step, parameter, localJacobian);
       }
@@ -44,21 +43,32 @@ final class SensitivityBuilder {
     }
   }
 
+  /** dh[t]/dh[k], or d(h,c)[t]/d(h,c)[k] for a cell whose state is a pair. */
+  private String jacobian(int t, int k) {
+    return base.cell.pairedState() ? Names.stateJacobian(t, k) : Names.jacobian(t, k);
+  }
+
+  /** dh[t]/dθ, or d(h,c)[t]/dθ for a cell whose state is a pair. */
+  private String sensitivity(int t, String symbol) {
+    return base.cell.pairedState() ? Names.stateSensitivity(t, symbol) : Names.sensitivity(t, symbol);
+  }
+
   private void addSensitivity(CellStep step, Parameter parameter, String localJacobian) {
     String p = step.prefix();
     int t = step.step();
     String symbol = parameter.canonicalName();
-    String local = p + Names.LOCAL + Names.sensitivity(t, symbol);
+    String local = p + Names.LOCAL + sensitivity(t, symbol);
     base.cell.addLocalSensitivity(base, step, parameter, local);
-    String total = p + Names.sensitivity(t, symbol);
+    String total = p + sensitivity(t, symbol);
+    String state = base.cell.pairedState() ? "d(h,c)" : "dh";
     if (t == 1) {
-      // h0 is given, so it does not depend on θ: the sensitivity is the local term alone.
-      base.add(total, Stage.SENSITIVITY, "dh[1]/d" + symbol + " (h0 does not depend on it)",
+      // The initial state is given, so it does not depend on θ: the sensitivity is the local term alone.
+      base.add(total, Stage.SENSITIVITY, state + "[1]/d" + symbol + " (the initial state does not depend on it)",
           RecurrentGraphBuilder.inputs(local), in -> in.tensor(local));
       return;
     }
-    String previous = p + Names.sensitivity(t - 1, symbol);
-    base.add(total, Stage.SENSITIVITY, "local term + dh[t]/dh[t-1] dh[t-1]/d" + symbol,
+    String previous = p + sensitivity(t - 1, symbol);
+    base.add(total, Stage.SENSITIVITY, "local term + " + state + "[t]/" + state + "[t-1] " + state + "[t-1]/d" + symbol,
         RecurrentGraphBuilder.inputs(local, localJacobian, previous),
         in -> in.tensor(local).plus(in.tensor(localJacobian).times(in.tensor(previous))));
   }
@@ -98,27 +108,42 @@ final class SensitivityBuilder {
             in -> Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight));
       }
       default -> {
-        String sensitivity = p + Names.sensitivity(t, symbol);
+        String sensitivity = p + sensitivity(t, symbol);
         String outputWeights = outputLayer ? Parameter.W_HY.canonicalName() : null;
-        meaning = "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol;
+        meaning = base.cell.pairedState()
+            ? "gradient of L[t]: (dL[t]/dh[t], 0)^T d(h,c)[t]/d" + symbol
+            : "gradient of L[t]: (dL[t]/dh[t])^T dh[t]/d" + symbol;
         fromPrediction = new Derivation(meaning,
             RecurrentGraphBuilder.inputs(prediction, target, outputWeights, sensitivity),
             in -> {
               Tensor error = outputLayer
                   ? in.tensor(outputWeights).transpose().times(outputError(softmax, in, prediction, target))
                   : Formulas.squaredErrorGradient(base.loss, in.tensor(prediction), in.tensor(target));
-              return in.tensor(sensitivity).transpose().times(error).reshape(zero.shape());
+              return in.tensor(sensitivity).transpose().times(padded(error, in.tensor(sensitivity)))
+                  .reshape(zero.shape());
             });
         fromOutputError = new Derivation("from the output error",
             RecurrentGraphBuilder.inputs(outputWeights, outputErrorName, sensitivity),
             in -> {
               Tensor error = Formulas.asVector(in.tensor(outputErrorName)).scale(1 / weight);
               Tensor atHidden = outputLayer ? in.tensor(outputWeights).transpose().times(error) : error;
-              return in.tensor(sensitivity).transpose().times(atHidden).reshape(zero.shape());
+              return in.tensor(sensitivity).transpose().times(padded(atHidden, in.tensor(sensitivity)))
+                  .reshape(zero.shape());
             });
       }
     }
     base.graph.add(new Quantity(name, Stage.SENSITIVITY, meaning, List.of(fromPrediction, fromOutputError)));
+  }
+
+  /** The error at h[t] as an error at the state: (e, 0) when the state is the pair (h, c), h first. */
+  private static Tensor padded(Tensor error, Tensor sensitivity) {
+    int rows = sensitivity.shape().rows();
+    if (rows == error.size()) {
+      return error;
+    }
+    double[] values = new double[rows];
+    System.arraycopy(Formulas.asVector(error).toArray(), 0, values, 0, error.size());
+    return Tensor.vector(values);
   }
 
   private Tensor outputError(boolean softmax, Inputs in, String prediction, String target) {

@@ -24,19 +24,24 @@ final class UpdateBuilder {
     this.training = base.exercise.training();
   }
 
-  /** dL/dθ for every trained parameter and dL/dh0, per sequence in a batch and in total. */
+  /** dL/dθ for every trained parameter and dL/dh0 (and dL/dc0), per sequence in a batch and in total. */
   void addGradientSums(SensitivityBuilder sensitivities) {
     List<Parameter> withInitialState = new ArrayList<>(base.trainedParameters());
-    withInitialState.add(Parameter.H0);
+    for (Parameter parameter : Parameter.values()) {
+      if (parameter.role() == Parameter.Role.INITIAL_STATE && base.has(parameter)) {
+        withInitialState.add(parameter);
+      }
+    }
     for (Parameter parameter : withInitialState) {
+      boolean initialState = parameter.role() == Parameter.Role.INITIAL_STATE;
       String symbol = parameter.canonicalName();
       Tensor zero = Tensor.zeros(base.exercise.parameter(parameter).shape());
       List<String> sequenceGradients = new ArrayList<>();
       for (int s = 0; s < base.exercise.sequences().size(); s++) {
         String name = base.prefix(s) + gradient(symbol);
         sequenceGradients.add(name);
-        if (parameter == Parameter.H0) {
-          continue; // added by the backward pass: dL/dh0 has a single term, W_hh^T dL/da[1]
+        if (initialState) {
+          continue; // added by the backward pass: dL/dh0 has a single term, W_hh^T dL/da[1] for Elman
         }
         List<String> contributions = base.contributions(s, parameter, 1);
         List<Derivation> derivations = new ArrayList<>();
@@ -51,7 +56,7 @@ final class UpdateBuilder {
         base.graph.add(new Quantity(name, Stage.GRADIENT, meaning, derivations));
       }
       if (base.exercise.isBatch()) {
-        if (parameter != Parameter.H0) {
+        if (!initialState) {
           addBatchContributions(parameter, zero);
         }
         base.add(gradient(symbol), Stage.GRADIENT, "gradient of L: sum over the sequences",
