@@ -6,10 +6,14 @@ import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.solver.Names;
 import org.bptt.grader.solver.QuantityGraph;
 
-/** The forward pass as one row per time step: x, a, h, o, y, predicted symbol, target, loss. */
+/**
+ * The forward pass as one row per time step: x, a (or a gated cell's gates and c), h, o, y,
+ * predicted symbol, target, loss.
+ */
 public final class ForwardTable {
 
-  private static final List<String> COLUMNS = List.of("x", "a", "h", "o", "y", "pred", "target", "L");
+  private static final List<String> COLUMNS = List.of("x", "a", "a_i", "a_f", "a_g", "a_o", "i", "f", "g", "og", "c",
+      "a_r", "a_z", "r", "z", "a_hn", "a_n", "n", "h", "o", "y", "pred", "target", "L");
 
   private ForwardTable() {}
 

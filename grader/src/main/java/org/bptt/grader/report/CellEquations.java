@@ -33,6 +33,8 @@ final class CellEquations {
   private final Exercise exercise;
   private final Cell cell;
   private final Map<String, Expression> declared = new LinkedHashMap<>();
+  /** The nodes the cell declares in its backward step, in order. */
+  private final List<String> backwardNodes = new ArrayList<>();
   private final ExpressionMath symbolic;
   private final ExpressionMath concrete;
 
@@ -43,7 +45,39 @@ final class CellEquations {
     this.concrete = new ExpressionMath(exercise.notation());
     Recorder recorder = new Recorder(exercise.model());
     cell.addForward(recorder, step(REFERENCE));
+    int forwardCount = declared.size();
     cell.addBackward(recorder, step(REFERENCE));
+    backwardNodes.addAll(new ArrayList<>(declared.keySet()).subList(forwardCount, declared.size()));
+    cell.addInitialStateErrors(recorder, step(1));
+  }
+
+  /** The cell's errors at step t, from dL/dh[t] to its pre-activations (contributions left out). */
+  List<Equation> backward() {
+    List<Equation> equations = new ArrayList<>();
+    for (String name : backwardNodes) {
+      if (QuantityId.parse(name).orElseThrow().role() != QuantityId.Role.CONTRIBUTION) {
+        equations.add(equation(name, declared.get(name)));
+      }
+    }
+    return equations;
+  }
+
+  /** The errors reaching initial states besides h0 (dL/dc0 = dL/dc[1] ⊙ f[1]), at concrete steps. */
+  List<Equation> initialStateErrors() {
+    List<Equation> equations = new ArrayList<>();
+    for (Map.Entry<String, Expression> node : declared.entrySet()) {
+      QuantityId id = QuantityId.parse(node.getKey()).orElseThrow();
+      if (id.role() == QuantityId.Role.GRADIENT) {
+        equations.add(new Equation(concreteName(node.getKey()) + " = " + node.getValue().text(this::concreteName),
+            concrete.quantity(node.getKey()) + "<mo>=</mo>" + concrete.render(node.getValue())));
+      }
+    }
+    return equations;
+  }
+
+  /** The error reaching h[t] from step t+1 at concrete steps, evaluated on the graph's values. */
+  Expression errorFromStepExpression(String prefix, int nextStep, int last) {
+    return cell.errorToPreviousState(new CellStep(prefix, prefix, nextStep, last, Parameter::canonicalName));
   }
 
   private static CellStep step(int t) {

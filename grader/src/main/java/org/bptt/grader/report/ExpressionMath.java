@@ -69,6 +69,21 @@ final class ExpressionMath {
     if (expression instanceof Expression.OneMinusSquare square) {
       return "<mn>1</mn><mo>&#x2212;</mo><msup>" + grouped(square.of()) + "<mn>2</mn></msup>";
     }
+    if (expression instanceof Expression.OneMinus oneMinus) {
+      return "<mn>1</mn><mo>&#x2212;</mo>" + grouped(oneMinus.of());
+    }
+    if (expression instanceof Expression.Difference difference) {
+      return render(difference.left()) + "<mo>&#x2212;</mo>" + grouped(difference.right());
+    }
+    if (expression instanceof Expression.Product product) {
+      List<String> factors = new ArrayList<>();
+      for (Expression factor : product.factors()) {
+        factors.add(factor instanceof Expression.OneMinus || factor instanceof Expression.Difference
+            || factor instanceof Expression.OneMinusSquare
+            ? "<mrow><mo>(</mo>" + render(factor) + "<mo>)</mo></mrow>" : grouped(factor));
+      }
+      return String.join("<mo>&#x2299;</mo>", factors);
+    }
     if (expression instanceof Expression.Diagonal diagonal) {
       return "<mi>diag</mi><mo>(</mo>" + render(diagonal.of()) + "<mo>)</mo>";
     }
@@ -124,8 +139,27 @@ final class ExpressionMath {
       case CONTRIBUTION -> partial(parameter(id.parameter()) + "<mo>[</mo>" + step + "<mo>]</mo>");
       case JACOBIAN -> "<mfrac><mrow><mo>&#x2202;</mo>" + indexed("h", step) + "</mrow><mrow><mo>&#x2202;</mo>"
           + indexed("h", stepMath.apply(id.earlier())) + "</mrow></mfrac>";
+      case STATE_JACOBIAN -> "<mfrac><mrow><mo>&#x2202;</mo>" + pair(step) + "</mrow><mrow><mo>&#x2202;</mo>"
+          + pair(stepMath.apply(id.earlier())) + "</mrow></mfrac>";
+      case CELL -> cellSymbol(id.parameter(), step);
+      case CELL_ERROR -> partial(cellSymbol(id.parameter(), step));
       default -> "<mi>" + id.role().symbol() + "</mi>";
     };
+  }
+
+  /** (h_t, c_t). */
+  private static String pair(String step) {
+    return "<mo>(</mo>" + indexed("h", step) + "<mo>,</mo>" + indexed("c", step) + "<mo>)</mo>";
+  }
+
+  /** A gated cell's inner quantity: c_t, og_t, a with subscript (i, t) for a_i[t]. */
+  private static String cellSymbol(String symbol, String step) {
+    int underscore = symbol.indexOf('_');
+    if (underscore < 0) {
+      return indexed(symbol, step);
+    }
+    return "<msub><mi>" + symbol.substring(0, underscore) + "</mi><mrow><mi>" + symbol.substring(underscore + 1)
+        + "</mi><mo>,</mo>" + step + "</mrow></msub>";
   }
 
   private String parameter(String canonical) {

@@ -70,8 +70,9 @@ public final class MathFormulas {
     boolean plain = id.scope() == QuantityId.Scope.PLAIN;
     return switch (id.role()) {
       case PREACTIVATION, HIDDEN, LOGITS, PREDICTION -> plain || id.scope() == QuantityId.Scope.UPDATED;
-      case HIDDEN_ERROR, PREACTIVATION_ERROR -> plain;
-      case CONTRIBUTION -> plain && TRAINED.contains(id.parameter());
+      case HIDDEN_ERROR, PREACTIVATION_ERROR, CELL_ERROR -> plain;
+      case CELL -> plain || id.scope() == QuantityId.Scope.UPDATED;
+      case CONTRIBUTION -> plain;
       default -> false;
     };
   }

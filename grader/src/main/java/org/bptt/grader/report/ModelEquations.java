@@ -6,6 +6,7 @@ import org.bptt.grader.exercise.Activation;
 import org.bptt.grader.exercise.Clipping;
 import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.LossSpec;
+import org.bptt.grader.exercise.ModelKind;
 import org.bptt.grader.exercise.OutputFunction;
 import org.bptt.grader.exercise.Parameter;
 import org.bptt.grader.exercise.TrainingSpec;
@@ -41,6 +42,10 @@ final class ModelEquations {
     List<SolutionView.EquationView> list = new ArrayList<>();
     list.add(equation("h[0] = " + text(Parameter.H0) + " (given)",
         "<msub><mi>h</mi><mn>0</mn></msub>" + EQ + symbol("h0")));
+    if (has(Parameter.C0)) {
+      list.add(equation("c[0] = " + text(Parameter.C0) + " (given)",
+          "<msub><mi>c</mi><mn>0</mn></msub>" + EQ + symbol("c0")));
+    }
     for (CellEquations.Equation step : cell.forward()) {
       list.add(equation(step.text(), step.mathml()));
     }
@@ -73,9 +78,30 @@ final class ModelEquations {
         : "dL/dy[t]";
     String ownMath = outputLayer ? transposed("W_hy") + partial(at("o")) : partial(at("y"));
     CellEquations.Equation fromNext = cell.errorFromNextStep();
-    list.add(equation("dL/dh[t] = " + own + " + " + fromNext.text() + ", where dL/da[T+1] = 0"
+    boolean elman = exercise.model().kind() == ModelKind.ELMAN;
+    list.add(equation("dL/dh[t] = " + own + " + " + fromNext.text() + ", where "
+            + (elman ? "dL/da[T+1] = 0" : "the errors at step T+1 are 0")
             + (last ? " and dL/d" + errorAt + "[t] = 0 before the last step" : ""),
         partial(at("h")) + EQ + ownMath + PLUS + fromNext.mathml()));
+    if (elman) {
+      list.add(preactivationError());
+    } else {
+      for (CellEquations.Equation step : cell.backward()) {
+        list.add(equation(step.text(), step.mathml()));
+      }
+    }
+    addGradientSums(list);
+    CellEquations.Equation toInitialState = cell.errorFromStep(1);
+    list.add(equation("dL/d" + text(Parameter.H0) + " = " + toInitialState.text(),
+        partial(symbol("h0")) + EQ + toInitialState.mathml()));
+    for (CellEquations.Equation initial : cell.initialStateErrors()) {
+      list.add(equation(initial.text(), initial.mathml()));
+    }
+    return list;
+  }
+
+  /** Elman's dL/da[t] = dL/dh[t] ⊙ f'(a[t]), with f' written as it is taught. */
+  private SolutionView.EquationView preactivationError() {
     Activation activation = exercise.model().hiddenActivation();
     String derivativeText = switch (activation) {
       case TANH -> "1 - h[t]^2";
@@ -89,8 +115,12 @@ final class ModelEquations {
       case RELU -> "<mn>1</mn><mo>[</mo>" + at("a") + "<mo>&gt;</mo><mn>0</mn><mo>]</mo>";
       case LINEAR -> "<mn>1</mn>";
     };
-    list.add(equation("dL/da[t] = dL/dh[t] * f'(a[t]) element-wise, f'(a[t]) = " + derivativeText,
-        partial(at("a")) + EQ + partial(at("h")) + "<mo>&#x2299;</mo>" + derivativeMath));
+    return equation("dL/da[t] = dL/dh[t] * f'(a[t]) element-wise, f'(a[t]) = " + derivativeText,
+        partial(at("a")) + EQ + partial(at("h")) + "<mo>&#x2299;</mo>" + derivativeMath);
+  }
+
+  /** dL/dθ = Σ_t (Σ_s) step t's contribution, for every trained parameter. */
+  private void addGradientSums(List<SolutionView.EquationView> list) {
     String sums = exercise.isBatch() ? "sum_s sum_t " : "sum_t ";
     String sumsMath = exercise.isBatch() ? SUM_S + SUM_T : SUM_T;
     for (Parameter parameter : Parameter.values()) {
@@ -113,10 +143,6 @@ final class ModelEquations {
       list.add(equation("dL/d" + text(parameter) + " = " + sums + term,
           partial(symbol(parameter.canonicalName())) + EQ + sumsMath + termMath));
     }
-    CellEquations.Equation toInitialState = cell.errorFromStep(1);
-    list.add(equation("dL/d" + text(Parameter.H0) + " = " + toInitialState.text(),
-        partial(symbol("h0")) + EQ + toInitialState.mathml()));
-    return list;
   }
 
   /** The update θ' = θ - η g, with g the clipped, truncated or full gradient. */
@@ -153,6 +179,11 @@ final class ModelEquations {
         (parts.isEmpty() ? "" : "then ") + "clipped " + (clipping.mode() == Clipping.Mode.BY_NORM
             ? "by its joint norm at " : "entry by entry to \u00B1") + Numbers.format(clipping.threshold(), 15)));
     return String.join(", ", parts);
+  }
+
+  /** The error reaching h[t] from step t+1 of one sequence, at concrete steps, as the solver writes it. */
+  org.bptt.grader.solver.Expression errorFromStepExpression(String prefix, int nextStep, int last) {
+    return cell.errorFromStepExpression(prefix, nextStep, last);
   }
 
   /** MathML for W_hy^T dL/do[t], step t's own output error brought to h[t]. */

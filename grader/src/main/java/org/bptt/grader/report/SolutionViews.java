@@ -11,6 +11,9 @@ import org.bptt.grader.exercise.Exercise;
 import org.bptt.grader.exercise.Notation;
 import org.bptt.grader.exercise.Parameter;
 import org.bptt.grader.present.Numbers;
+import org.bptt.grader.exercise.ModelKind;
+import org.bptt.grader.solver.Cells;
+import org.bptt.grader.solver.Expression;
 import org.bptt.grader.solver.Formulas;
 import org.bptt.grader.solver.Names;
 import org.bptt.grader.solver.Quantity;
@@ -30,10 +33,6 @@ import org.bptt.grader.value.Tensor;
 public final class SolutionViews {
 
   /** The forward table's columns, in order; only those the graph has are shown. */
-
-  /** A step's gradient contributions in the order seed 000 adds them: output layer first. */
-  private static final List<Parameter> CONTRIBUTION_ORDER =
-      List.of(Parameter.W_HY, Parameter.B_Y, Parameter.W_XH, Parameter.W_HH, Parameter.B_H);
 
   private SolutionViews() {}
 
@@ -152,7 +151,19 @@ public final class SolutionViews {
       }
       String recurrent = Parameter.W_HH.canonicalName();
       String nextError = prefix + Names.gradientAt("a", t + 1);
-      if (t < length && graph.contains(nextError)) {
+      boolean elman = exercise.model().kind() == ModelKind.ELMAN;
+      if (!elman) {
+        Expression fromNext = equations.errorFromStepExpression(prefix, t + 1, length);
+        String name = fromNext.text(notation::render);
+        if (t < length) {
+          errors.add(computed(name, fromNext.evaluate(graph::value),
+              "the error from step " + (t + 1) + ", passed back to h[" + t + "] through the gates",
+              equations.fromNext(t)));
+        } else {
+          errors.add(computed(name, Tensor.zeros(Shape.vector(exercise.model().hiddenSize())),
+              "the error from step " + (t + 1) + ": none, step " + t + " is the last", equations.fromNext(t)));
+        }
+      } else if (t < length && graph.contains(nextError)) {
         errors.add(computed(recurrent + "^T " + nextError,
             tensor(recurrent).transpose().times(Formulas.asVector(tensor(nextError))),
             "the error from step " + (t + 1) + ", passed back to h[" + t + "] through W_hh",
@@ -167,8 +178,17 @@ public final class SolutionViews {
           errors.add(row(name));
         }
       }
+      for (Quantity quantity : graph.quantities()) {
+        QuantityId id = quantity.id();
+        if (id.role() == QuantityId.Role.CELL_ERROR && id.scope() == QuantityId.Scope.PLAIN && id.step() == t
+            && quantity.name().startsWith(prefix + "dL/d")) {
+          errors.add(row(quantity.name()));
+        }
+      }
       List<SolutionView.ValueView> contributions = new ArrayList<>();
-      for (Parameter parameter : CONTRIBUTION_ORDER) {
+      List<Parameter> order = new ArrayList<>(List.of(Parameter.W_HY, Parameter.B_Y));
+      order.addAll(Cells.of(exercise.model()).recurrentParameters(exercise.model()));
+      for (Parameter parameter : order) {
         String name = prefix + Names.gradientAt(parameter.canonicalName(), t);
         if (graph.contains(name)) {
           contributions.add(row(name));

@@ -364,7 +364,7 @@ public sealed interface Expression extends Formula {
     public String text(Function<String, String> names) {
       List<String> written = new ArrayList<>();
       for (Expression factor : factors) {
-        written.add("(" + factor.text(names) + ")");
+        written.add(factor instanceof Ref ? factor.text(names) : "(" + factor.text(names) + ")");
       }
       return String.join(" * ", written);
     }
