@@ -67,7 +67,8 @@ final class ExpressionMath {
       return "<msup><mi>f</mi><mo>&#x2032;</mo></msup><mo>(</mo>" + render(derivative.preactivation()) + "<mo>)</mo>";
     }
     if (expression instanceof Expression.OneMinusSquare square) {
-      return "<mn>1</mn><mo>&#x2212;</mo><msup>" + grouped(square.of()) + "<mn>2</mn></msup>";
+      String base = square.of() instanceof Expression.Ref ? render(square.of()) : "<mrow>" + grouped(square.of()) + "</mrow>";
+      return "<mn>1</mn><mo>&#x2212;</mo><msup>" + base + "<mn>2</mn></msup>";
     }
     if (expression instanceof Expression.OneMinus oneMinus) {
       return "<mn>1</mn><mo>&#x2212;</mo>" + grouped(oneMinus.of());

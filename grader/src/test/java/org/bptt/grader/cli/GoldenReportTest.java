@@ -192,7 +192,11 @@ class GoldenReportTest {
       }
     }
     assertEquals(Map.of(), byName, "every asked quantity has a testcase");
-    assertTrue(failures > 0, "every sample has some answer that is not fully credited");
+    if (CliRunner.isDocumentSample(sample)) {
+      assertTrue(failures > 0, "every document's sample has some answer that is not fully credited");
+    } else {
+      assertEquals(0, failures, "a hand-worked sample earns full credit");
+    }
     assertEquals(Integer.toString(failures), suite.getAttribute("failures"));
     assertEquals("0", suite.getAttribute("errors"));
   }

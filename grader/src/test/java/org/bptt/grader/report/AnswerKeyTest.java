@@ -115,7 +115,8 @@ class AnswerKeyTest {
         }
       }
       view.sections().forEach(section -> section.rows().forEach(row -> names.add(row.name())));
-      Pattern forwardColumn = Pattern.compile("(s\\d+\\.)?(x|a|h|o|y|pred|target|L)\\[\\d+]");
+      Pattern forwardColumn = Pattern.compile(
+          "(s\\d+\\.)?(x|a|a_i|a_f|a_g|a_o|i|f|g|og|c|a_r|a_z|r|z|a_hn|a_n|n|h|o|y|pred|target|L)\\[\\d+]");
       for (String name : AskedQuantities.expand(solved.exercise().asked(), solved.graph())) {
         assertTrue(names.contains(name) || forwardColumn.matcher(name).matches(),
             solved.file() + ": asked " + name + " is not in the key");

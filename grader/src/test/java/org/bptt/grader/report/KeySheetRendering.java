@@ -21,6 +21,12 @@ final class KeySheetRendering {
     return new Solved(file, exercise, ReferenceSolver.solve(exercise));
   }
 
+  /** The part of a solved exercise that its asked quantities need, as {@code solve} shows it. */
+  static Solved asked(Solved solved) {
+    return new Solved(solved.file(), solved.exercise(), solved.graph().restrictedTo(
+        org.bptt.grader.solver.AskedQuantities.expand(solved.exercise().asked(), solved.graph())));
+  }
+
   /** Every exercise file of exercises/ (the seeds, and any other exercise kept there). */
   static List<Solved> all() {
     return TestExercises.all().stream().map(path -> solve(path.getFileName().toString())).toList();
