@@ -87,6 +87,11 @@ class MisconceptionTest {
       case "transposed-matrix" -> transposedMatrix();
       case "full-gradient-for-truncated" -> fullGradientForTruncated();
       case "unclipped-gradient-for-clipped" -> unclippedGradientForClipped();
+      case "cell-state-error-without-forget-path" -> cellStateErrorWithoutForgetPath();
+      case "cell-state-error-half-of-h-path" -> outputGateWithoutTanhDerivative();
+      case "sigmoid-derivative-as-tanh" -> sigmoidDerivativeAsTanh();
+      case "update-gate-swapped" -> updateGateSwapped();
+      case "reset-before-recurrent-weights" -> resetBeforeRecurrentWeights();
       default -> fail("no example for misconception " + id + ": add one to MisconceptionTest");
     };
   }
@@ -115,6 +120,85 @@ class MisconceptionTest {
         assertEquals(Verdict.CORRECT, q.verdict(), q.name());
       }
     }
+  }
+
+  // --- the gated cells (seed 000's LSTM and GRU counterparts), each value worked out here -------
+
+  static final String SEED_000_LSTM = "seed-000-lstm-three-steps.yaml";
+  static final String SEED_000_GRU = "seed-000-gru-three-steps.yaml";
+
+  /** 1 - tanh(c[t])^2, from c[t]. */
+  private static double tanhDerivativeAt(double c) {
+    return 1 - Math.tanh(c) * Math.tanh(c);
+  }
+
+  /** dL/dc[2] = dL/dh[2] og[2] (1 - tanh(c[2])^2), without dL/dc[3] f[3]. */
+  static Example cellStateErrorWithoutForgetPath() {
+    GradingFixture s = seed(SEED_000_LSTM);
+    double value = s.scalar("dL/dh[2]") * s.scalar("og[2]") * tanhDerivativeAt(s.scalar("c[2]"));
+    return new Example(s, "dL/dc[2]", s.like("dL/dc[2]", value), "dL/dh[2] og[2] (1 - tanh(c[2])^2)");
+  }
+
+  /** dL/dc[2] = dL/dh[2] og[2] + dL/dc[3] f[3]: tanh'(c[2]) left out. */
+  static Example outputGateWithoutTanhDerivative() {
+    GradingFixture s = seed(SEED_000_LSTM);
+    double value = s.scalar("dL/dh[2]") * s.scalar("og[2]") + s.scalar("dL/dc[3]") * s.scalar("f[3]");
+    return new Example(s, "dL/dc[2]", s.like("dL/dc[2]", value), "dL/dh[2] og[2] + dL/dc[3] f[3]");
+  }
+
+  /** dL/dc[2] = dL/dh[2] (1 - tanh(c[2])^2) + dL/dc[3] f[3]: the output gate left out. */
+  static Example tanhDerivativeWithoutOutputGate() {
+    GradingFixture s = seed(SEED_000_LSTM);
+    double value = s.scalar("dL/dh[2]") * tanhDerivativeAt(s.scalar("c[2]")) + s.scalar("dL/dc[3]") * s.scalar("f[3]");
+    return new Example(s, "dL/dc[2]", s.like("dL/dc[2]", value), "dL/dh[2] (1 - tanh(c[2])^2) + dL/dc[3] f[3]");
+  }
+
+  @Test
+  void theOtherHalfOfTheCellStatePathIsDiagnosedToo() {
+    assertDiagnosedAlone(tanhDerivativeWithoutOutputGate(), "cell-state-error-half-of-h-path");
+  }
+
+  /** dL/da_f[2] = dL/df[2] (1 - f[2]^2), where f[2] (1 - f[2]) belongs. */
+  static Example sigmoidDerivativeAsTanh() {
+    GradingFixture s = seed(SEED_000_LSTM);
+    double f = s.scalar("f[2]");
+    return new Example(s, "dL/da_f[2]", s.like("dL/da_f[2]", s.scalar("dL/df[2]") * (1 - f * f)),
+        "dL/df[2] (1 - f[2]^2)");
+  }
+
+  /** h[2] = z[2] n[2] + (1 - z[2]) h[1]. */
+  static Example updateGateSwapped() {
+    GradingFixture s = seed(SEED_000_GRU);
+    double z = s.scalar("z[2]");
+    return new Example(s, "h[2]", s.like("h[2]", z * s.scalar("n[2]") + (1 - z) * s.scalar("h[1]")),
+        "z[2] n[2] + (1 - z[2]) h[1]");
+  }
+
+  @Test
+  void theSwappedUpdateGateIsDiagnosedInTheErrorsToo() {
+    GradingFixture s = seed(SEED_000_GRU);
+    double z = s.scalar("z[2]");
+    assertDiagnosedAlone(new Example(s, "dL/dn[2]", s.like("dL/dn[2]", s.scalar("dL/dh[2]") * z),
+        "dL/dh[2] z[2]"), "update-gate-swapped");
+    assertDiagnosedAlone(new Example(s, "dL/dz[2]", s.like("dL/dz[2]",
+        s.scalar("dL/dh[2]") * (s.scalar("n[2]") - s.scalar("h[1]"))), "dL/dh[2] (n[2] - h[1])"), "update-gate-swapped");
+  }
+
+  /** a_n[2] = W_xn x[2] + b_xn + W_hn (r[2] h[1]) + b_hn: the original paper's candidate (b_hn outside r). */
+  static Example resetBeforeRecurrentWeights() {
+    GradingFixture s = seed(SEED_000_GRU);
+    double value = s.scalar("W_xn") * s.scalar("x[2]") + s.scalar("b_xn")
+        + s.scalar("W_hn") * (s.scalar("r[2]") * s.scalar("h[1]")) + s.scalar("b_hn");
+    return new Example(s, "a_n[2]", s.like("a_n[2]", value), "W_xn x[2] + b_xn + W_hn (r[2] h[1]) + b_hn");
+  }
+
+  @Test
+  void theResetGateBeforeTheWeightsIsDiagnosedInTheCandidateToo() {
+    GradingFixture s = seed(SEED_000_GRU);
+    double value = Math.tanh(s.scalar("W_xn") * s.scalar("x[3]") + s.scalar("b_xn")
+        + s.scalar("W_hn") * (s.scalar("r[3]") * s.scalar("h[2]")) + s.scalar("b_hn"));
+    assertDiagnosedAlone(new Example(s, "n[3]", s.like("n[3]", value), "tanh(W_xn x[3] + b_xn + W_hn (r[3] h[2]) + b_hn)"),
+        "reset-before-recurrent-weights");
   }
 
   /** dL/da[t] = dL/dh[t] (1 - a[t]^2), in seed 000 at the last step (a[3] = 1.58, h[3] = 0.92). */
@@ -313,7 +397,7 @@ class MisconceptionTest {
 
   @Test
   void everyMisconceptionHasAnExampleAndAnExplanation() {
-    assertEquals(15, Misconceptions.ALL.size());
+    assertEquals(20, Misconceptions.ALL.size());
     assertEquals(Misconceptions.ALL.size(), misconceptionIds().stream().distinct().count(), "ids are unique");
     for (Misconception misconception : Misconceptions.ALL) {
       assertNotNull(example(misconception.id()));

@@ -106,4 +106,122 @@ final class ExpressionRewrites {
   private static boolean isProductWithDerivative(Expression node) {
     return node instanceof Expression.Hadamard product && product.right() instanceof Expression.Derivative;
   }
+
+  // --- the gated cells ---------------------------------------------------------------------
+
+  /** A sigmoid's derivative s ⊙ (1 − s) taken as tanh's, 1 − s², in every product that has it. */
+  static Optional<Expression> sigmoidDerivativeAsTanh(Expression expression) {
+    if (!expression.contains(node -> node instanceof Expression.Product product && sigmoidFactor(product) >= 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(expression.rewrite(node -> {
+      if (!(node instanceof Expression.Product product) || sigmoidFactor(product) < 0) {
+        return node;
+      }
+      int gate = sigmoidFactor(product);
+      Expression value = product.factors().get(gate);
+      List<Expression> factors = new ArrayList<>();
+      for (Expression factor : product.factors()) {
+        if (factor.equals(value)) {
+          factors.add(new Expression.OneMinusSquare(value));
+        } else if (!factor.equals(new Expression.OneMinus(value))) {
+          factors.add(factor);
+        }
+      }
+      return factors.size() == 1 ? new Expression.AsVector(factors.get(0)) : new Expression.Product(factors);
+    }));
+  }
+
+  /** The index of a factor s whose (1 − s) is also a factor, or -1. */
+  private static int sigmoidFactor(Expression.Product product) {
+    for (int k = 0; k < product.factors().size(); k++) {
+      if (product.factors().contains(new Expression.OneMinus(product.factors().get(k)))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** One factor left out of every product that has more than it: og[t] or 1 − tanh(c[t])² forgotten. */
+  static Optional<Expression> dropFactor(Expression expression, java.util.function.Predicate<Expression> factor) {
+    java.util.function.Predicate<Expression> applies = node -> node instanceof Expression.Product product
+        && product.factors().stream().anyMatch(factor);
+    if (!expression.contains(applies)) {
+      return Optional.empty();
+    }
+    return Optional.of(expression.rewrite(node -> applies.test(node) ? ((Expression.Product) node).without(factor) : node));
+  }
+
+  /**
+   * The GRU's z and 1 − z exchanged: every z[..] read as 1 − z[..] and the other way round, and the
+   * update gate's own derivative h[t-1] − n[t] read as n[t] − h[t-1], as h[t] = z n + (1 − z) h[t-1] has it.
+   */
+  static Optional<Expression> swapUpdateGate(Expression expression) {
+    if (!expression.contains(ExpressionRewrites::isUpdateGate)) {
+      return Optional.empty();
+    }
+    return Optional.of(swapUpdate(expression));
+  }
+
+  private static Expression swapUpdate(Expression node) {
+    if (node instanceof Expression.OneMinus oneMinus && isUpdateGate(oneMinus.of())) {
+      return oneMinus.of();
+    }
+    if (isUpdateGate(node)) {
+      return new Expression.OneMinus(node);
+    }
+    if (node.parts().isEmpty()) {
+      return node;
+    }
+    List<Expression> parts = new ArrayList<>();
+    for (Expression part : node.parts()) {
+      parts.add(swapUpdate(part));
+    }
+    return node.with(parts);
+  }
+
+  private static boolean isUpdateGate(Expression node) {
+    return node instanceof Expression.Ref ref && org.bptt.grader.solver.QuantityId.parse(ref.name())
+        .map(id -> id.role() == org.bptt.grader.solver.QuantityId.Role.CELL && "z".equals(id.parameter())).orElse(false);
+  }
+
+  /** The update gate's error written from z n + (1 − z) h[t-1]: dL/dh[t] ⊙ (n[t] − h[t-1]). */
+  static Optional<Expression> swapDifferences(Expression expression) {
+    if (!expression.contains(node -> node instanceof Expression.Difference)) {
+      return Optional.empty();
+    }
+    return Optional.of(expression.rewrite(node -> node instanceof Expression.Difference difference
+        ? new Expression.Difference(difference.right(), difference.left()) : node));
+  }
+
+  /**
+   * The original GRU paper's candidate: the reset gate applied to h[t-1] before W_hn, W_hn (r ⊙
+   * h[t-1]) + b_hn, where PyTorch's multiplies after, r ⊙ (W_hn h[t-1] + b_hn).
+   */
+  static Optional<Expression> resetBeforeWeights(Expression expression, String recurrentWeights) {
+    java.util.function.Predicate<Expression> applies = node -> node instanceof Expression.Hadamard product
+        && product.right() instanceof Expression.Sum sum && sum.terms().stream().anyMatch(term -> isProduct(term,
+            recurrentWeights));
+    if (!expression.contains(applies)) {
+      return Optional.empty();
+    }
+    return Optional.of(expression.rewrite(node -> {
+      if (!applies.test(node)) {
+        return node;
+      }
+      Expression.Hadamard product = (Expression.Hadamard) node;
+      List<Expression> terms = new ArrayList<>();
+      for (Expression term : ((Expression.Sum) product.right()).terms()) {
+        terms.add(isProduct(term, recurrentWeights) ? new Expression.MatrixTimesVector(
+            ((Expression.MatrixTimesVector) term).matrix(),
+            new Expression.Hadamard(product.left(), ((Expression.MatrixTimesVector) term).vector()), false) : term);
+      }
+      return new Expression.Sum(terms, 0);
+    }));
+  }
+
+  private static boolean isProduct(Expression term, String weights) {
+    return term instanceof Expression.MatrixTimesVector product && !product.transposed()
+        && product.matrix() instanceof Expression.Ref ref && ref.name().equals(weights);
+  }
 }

@@ -21,14 +21,26 @@ public final class MisconceptionLibrary {
   public record Variant(Misconception misconception, Derivation derivation) {}
 
   /** Every rule, in the order a quantity's variants are tried. */
-  static final List<MisconceptionRule> RULES = List.of(new TanhDerivativeFromPreactivation(),
+  static final List<MisconceptionRule> RULES = List.of(new CellStateErrorWithoutForgetPath(),
+      new OutputGateAndTanhDerivativeSplit(), new SigmoidDerivativeAsTanh(), new UpdateGateSwapped(),
+      new ResetBeforeRecurrentWeights(), new TanhDerivativeFromPreactivation(),
       new ActivationDerivativeOmitted(), new CurrentStateForRecurrentGradient(), new MissingFutureError(),
       new DerivativeOutsideRecursion(), new MeanVersusSum(), new SquaredErrorFactor(),
       new SoftmaxGradientWithoutTarget(), new UpdateSign(), new NoLearningRate(), new SwappedWeights(),
       new SignFlipped(), new TransposedMatrix(), new FullGradientForTruncated(), new UnclippedGradientForClipped());
 
-  /** The gradients summed over steps whose mean-for-sum slip is diagnosed. */
-  static final Set<String> GRADIENT_SUMS = Set.of("W_xh", "W_hh", "b_h", "W_hy", "b_y", "h0");
+  /** The gradients summed over steps whose mean-for-sum slip is diagnosed: every trained parameter's, and h0's. */
+  static final Set<String> GRADIENT_SUMS = gradientSums();
+
+  private static Set<String> gradientSums() {
+    Set<String> names = new java.util.TreeSet<>(Set.of("h0"));
+    for (org.bptt.grader.exercise.Parameter parameter : org.bptt.grader.exercise.Parameter.values()) {
+      if (parameter.isTrained()) {
+        names.add(parameter.canonicalName());
+      }
+    }
+    return Set.copyOf(names);
+  }
 
   private final Exercise exercise;
   private final QuantityGraph graph;

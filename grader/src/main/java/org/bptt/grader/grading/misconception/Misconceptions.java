@@ -7,6 +7,16 @@ public final class Misconceptions {
 
   private Misconceptions() {}
 
+  public static final Misconception CELL_STATE_ERROR_WITHOUT_FORGET_PATH = CellStateErrorWithoutForgetPath.MISCONCEPTION;
+
+  public static final Misconception CELL_STATE_ERROR_HALF_OF_H_PATH = OutputGateAndTanhDerivativeSplit.MISCONCEPTION;
+
+  public static final Misconception SIGMOID_DERIVATIVE_AS_TANH = SigmoidDerivativeAsTanh.MISCONCEPTION;
+
+  public static final Misconception UPDATE_GATE_SWAPPED = UpdateGateSwapped.MISCONCEPTION;
+
+  public static final Misconception RESET_BEFORE_RECURRENT_WEIGHTS = ResetBeforeRecurrentWeights.MISCONCEPTION;
+
   public static final Misconception TANH_DERIVATIVE_FROM_PREACTIVATION = TanhDerivativeFromPreactivation.MISCONCEPTION;
 
   public static final Misconception ACTIVATION_DERIVATIVE_OMITTED = ActivationDerivativeOmitted.MISCONCEPTION;

@@ -69,6 +69,11 @@ public final class VariantContext {
     return prefix() + "dL/d" + symbol + "[" + step + "]";
   }
 
+  /** Whether this is the error at a gated cell's inner quantity ("c" for dL/dc[t]; null for any of them). */
+  public boolean isCellError(String symbol) {
+    return id().role() == QuantityId.Role.CELL_ERROR && (symbol == null || symbol.equals(id().parameter()));
+  }
+
   public String prefix() {
     return id().sequence() > 0 ? "s" + id().sequence() + "." : "";
   }
