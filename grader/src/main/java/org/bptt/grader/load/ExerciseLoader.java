@@ -24,6 +24,7 @@ import org.bptt.grader.exercise.SequenceData;
 import org.bptt.grader.exercise.TrainingSpec;
 import org.bptt.grader.exercise.Vocabulary;
 import org.bptt.grader.grading.GradingSpec;
+import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.value.Shape;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.yaml.TensorReader;
@@ -416,10 +417,12 @@ public final class ExerciseLoader {
       }
       YamlScalar symbol = map.require(key, "notation").asScalar("notation." + key);
       String text = symbol.asString("notation." + key);
-      if (!text.matches("[A-Za-z][A-Za-z0-9_]*") || Parameter.byCanonicalName(text) != null && !text.equals(key)) {
+      if (!text.matches("[A-Za-z][A-Za-z0-9_]*") || Parameter.byCanonicalName(text) != null && !text.equals(key)
+          || model.kind() != ModelKind.ELMAN && QuantityId.CELL_SYMBOLS.contains(text)) {
         throw new InputException(symbol.location(), "notation." + key
-            + ": expected a symbol of letters, digits and _ that is not another parameter's canonical name, got '"
-            + text + "'");
+            + ": expected a symbol of letters, digits and _ that is not another parameter's canonical name"
+            + (model.kind() == ModelKind.ELMAN ? "" : " or a gated cell's quantity ("
+                + String.join(", ", new java.util.TreeSet<>(QuantityId.CELL_SYMBOLS)) + ")") + ", got '" + text + "'");
       }
       if (symbols.containsValue(text)) {
         throw new InputException(symbol.location(), "notation." + key + ": symbol '" + text + "' is used twice");
