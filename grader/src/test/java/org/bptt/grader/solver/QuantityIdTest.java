@@ -42,7 +42,15 @@ class QuantityIdTest {
       "dL/dh[4]|PLAIN|0|HIDDEN_ERROR||4|0",
       "clipped.dL/dW_hy|CLIPPED|0|GRADIENT|W_hy|0|0",
       "L_after[1000]|PLAIN|0|LOSS_AFTER||1000|0",
-      "gradient_norm|PLAIN|0|GRADIENT_NORM||0|0"})
+      "gradient_norm|PLAIN|0|GRADIENT_NORM||0|0",
+      "c[3]|PLAIN|0|CELL|c|3|0",
+      "updated.og[2]|UPDATED|0|CELL|og|2|0",
+      "s2.dL/da_i[1]|PLAIN|2|CELL_ERROR|a_i|1|0",
+      "dL/dc0|PLAIN|0|GRADIENT|c0|0|0",
+      "dL/dW_hn[2]|PLAIN|0|CONTRIBUTION|W_hn|2|0",
+      "norm(d(h,c)[5]/d(h,c)[2])|PLAIN|0|STATE_JACOBIAN_NORM||5|2",
+      "norm2(s1.d(h,c)[5]/d(h,c)[0])|PLAIN|1|STATE_JACOBIAN_SPECTRAL_NORM||5|0",
+      "local.d(h,c)[2]/dW_xf|LOCAL|0|STATE_SENSITIVITY|W_xf|2|0"})
   void namesReadIntoTheirParts(String name, QuantityId.Scope scope, int sequence, QuantityId.Role role,
       String parameter, int step, int earlier) {
     assertEquals(new QuantityId(scope, sequence, role, parameter, step, earlier), QuantityId.parse(name).orElseThrow());
@@ -50,7 +58,8 @@ class QuantityIdTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "h[", "h[]", "h[t]", "h[-1]", "s0.h[1]", "s.h[1]", "dL/d", "norm(h[1])",
-      "updated.local.dh[1]/dW_xh", "h[1]x", "dh[2]/d", "L_after", "dL[2]/d", "norm(dh[2]/dh[1]"})
+      "updated.local.dh[1]/dW_xh", "h[1]x", "dh[2]/d", "L_after", "dL[2]/d", "norm(dh[2]/dh[1]", "og", "c",
+      "d(h,c)[2]/d", "norm(c[2])", "d(h,c)[2]/dh[1]"})
   void malformedNamesAreNotNames(String text) {
     assertFalse(QuantityId.parse(text).isPresent(), text);
   }
