@@ -32,7 +32,8 @@ final class VariantConstraintCheck implements VariantCheck {
           && ((Tensor) graph.value(quantity.name())).maxAbs() > constraints.maxPreactivation()) {
         return "a pre-activation beyond +-" + constraints.maxPreactivation();
       }
-      if (plain && id.role() == QuantityId.Role.JACOBIAN_NORM && id.earlier() == 1 && id.step() == graph.lastStep(id.sequence())
+      boolean stateNorm = id.role() == QuantityId.Role.JACOBIAN_NORM || id.role() == QuantityId.Role.STATE_JACOBIAN_NORM;
+      if (plain && stateNorm && id.earlier() == 1 && id.step() == graph.lastStep(id.sequence())
           && ((Tensor) graph.value(quantity.name())).scalarValue() < constraints.minJacobianNorm()) {
         return "norm(dh[T]/dh[1]) below " + constraints.minJacobianNorm();
       }

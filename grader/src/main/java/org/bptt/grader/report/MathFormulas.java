@@ -51,6 +51,12 @@ public final class MathFormulas {
       case OUTPUT_ERROR, PREDICTION_ERROR:
         return plain ? outputError(id.role().symbol(), step) : "";
       case GRADIENT:
+        if (plain && !trained && gated(id.parameter())) {
+          // a gate's weight: the sum of its steps' contributions, each shown with its own formula
+          String theta = symbol(id.parameter());
+          return math(partial("L", theta) + eq() + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>"
+              + partial("L", theta + "<mo>[</mo><mi>t</mi><mo>]</mo>"));
+        }
         return plain && trained ? math(partial("L", symbol(id.parameter())) + eq()
             + "<munder><mo>&#x2211;</mo><mi>t</mi></munder>" + contribution(id.parameter(), "t")) : "";
       case PARAMETER:
@@ -63,6 +69,12 @@ public final class MathFormulas {
       default:
         return "";
     }
+  }
+
+  /** Whether a parameter is one of a gated cell's trained gate parameters. */
+  private static boolean gated(String canonical) {
+    Parameter parameter = Parameter.byCanonicalName(canonical);
+    return parameter != null && parameter.isTrained() && !TRAINED.contains(canonical);
   }
 
   /** The quantities whose row shows their formula: the forward pass, the errors at h[t] and a[t], the contributions. */
