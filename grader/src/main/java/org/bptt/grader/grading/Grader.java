@@ -17,6 +17,7 @@ import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.RoundingBudget;
 import org.bptt.grader.solver.Stage;
 import org.bptt.grader.value.Label;
 import org.bptt.grader.value.Tensor;
@@ -37,36 +38,54 @@ public final class Grader {
   private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
   private final MisconceptionLibrary library;
 
-  /** A quantity whose reference moves by more than this share of its size is not gradable. */
+  /**
+   * A quantity whose rounding budget exceeds this share of its size (and twice its tolerance)
+   * cannot be checked at the precision it is worked to: it is not gradable.
+   */
   static final double NOT_GRADABLE_SHARE = 0.05;
 
+  /**
+   * The precisions an answer's budget is known at, from the tolerance's own decimals up: a student
+   * who writes more decimals worked to more, and their drift is smaller.
+   */
+  static final int PRECISIONS = 5;
+
   private final Map<String, Finding.NotGradable> notGradable = new LinkedHashMap<>();
+  private final RoundingBudgets budgets;
+  private final Map<String, Double> enough = new LinkedHashMap<>();
+  /** The drift of work at the tolerance's precision, then at each further decimal (those filled on first use). */
+  private final List<Map<String, Tensor>> driftsByPrecision = new ArrayList<>();
+  /** The drift of each precision from the student's own values of the asked quantities: a recomputation's. */
+  private final List<Map<String, Tensor>> localDriftsByPrecision = new ArrayList<>();
+  private final Map<String, Tensor> fromGivens;
+  /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
+  private final Map<String, Tensor> training = new LinkedHashMap<>();
+  /** Each asked quantity's tolerance with the drift of a recomputation from the student's own values. */
+  private final Map<String, Tolerance> followTolerances = new LinkedHashMap<>();
+  private volatile boolean budgeted;
 
   /**
-   * How much each asked quantity moves when the given data move within their printed precision
-   * ({@link org.bptt.grader.solver.RoundingSensitivity}), estimated once per exercise.
+   * How far honest hand work can drift from each asked quantity's reference
+   * ({@link RoundingBudget}), estimated once per exercise and working precision.
    */
   @FunctionalInterface
-  public interface RoundingBudget {
+  public interface RoundingBudgets {
 
-    /**
-     * @param names the asked quantities
-     * @param enough for each, the spread past which it is not gradable whatever more is learned,
-     *     so the estimate may stop looking at it
-     */
-    Map<String, Double> spreads(List<String> names, Map<String, Double> enough);
+    /** Per wanted name, the drift of each entry (row-major). */
+    Map<String, Tensor> drifts(RoundingBudget.Request request);
   }
 
-  /** A grader whose tolerances take the given spreads into account (empty when the givens are exact). */
-  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, Map<String, Double> spreads) {
-    this(exercise, graph, spec, (names, enough) -> spreads);
+  /** A grader with no rounding budget: every value is judged at its tolerance alone. */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
+    this(exercise, graph, spec, request -> Map.of());
   }
 
-  /** A grader that estimates the asked quantities' rounding spreads with {@code budget}. */
-  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, RoundingBudget budget) {
+  /** A grader whose tolerances add each asked quantity's rounding budget, from {@code budgets}. */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, RoundingBudgets budgets) {
     this.exercise = exercise;
     this.graph = graph;
     this.spec = spec;
+    this.budgets = budgets;
     this.asked = AskedQuantities.expand(exercise.asked(), graph);
     this.library = new MisconceptionLibrary(exercise, graph);
     for (String name : graph.names()) {
@@ -79,43 +98,104 @@ public final class Grader {
         tolerances.put(name, override.tolerance());
       }
     }
-    Map<String, Double> enough = new LinkedHashMap<>();
     for (String name : asked) {
       enough.put(name, notGradableBeyond(name));
     }
-    Map<String, Double> spreads = budget.spreads(asked, enough);
+    fromGivens = budgets.drifts(new RoundingBudget.Request(asked, RoundingBudget.HalfUnit.EXACT, enough));
     for (String name : asked) {
-      applySensitivity(name, spreads.getOrDefault(name, 0.0));
+      if (fromGivens.containsKey(name) && graph.quantity(name).orElseThrow().stage() == Stage.TRAINING) {
+        training.put(name, fromGivens.get(name));
+      }
     }
-  }
-
-  /** The spread past which a quantity is not gradable: a few percent of its size, and far past its tolerance. */
-  private double notGradableBeyond(String name) {
-    Value reference = graph.value(name);
-    double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
-    return Math.max(NOT_GRADABLE_SHARE * size, 100 * tolerances.get(name).halfWidth(size));
+    driftsByPrecision.add(budgets.drifts(request(0, Set.of())));
+    for (String name : asked) {
+      decideGradable(name, fromGivens.get(name), driftsByPrecision.get(0).get(name));
+    }
   }
 
   /**
-   * Leaves a quantity's tolerance alone when the rounding of the given data moves it by no more
-   * than about the tolerance (ordinary hand work), widens it when it moves more, and marks it not
-   * gradable when it moves by more than a few percent of its size: then no precision a student
-   * could work to would decide it.
+   * The drift of work at the tolerance's own precision plus {@code extraDecimals}; with {@code
+   * pinned} the student's own answers, the drift from what their own values give.
    */
-  private void applySensitivity(String name, double spread) {
-    Tolerance tolerance = tolerances.get(name);
+  private RoundingBudget.Request request(int extraDecimals, Set<String> pinned) {
+    return new RoundingBudget.Request(asked, halfUnitAt(extraDecimals), pinned, training, enough);
+  }
+
+  /** The half unit of a working value at the tolerance's own precision plus {@code extraDecimals}. */
+  private RoundingBudget.HalfUnit halfUnitAt(int extraDecimals) {
+    return (name, value) -> tolerances.get(name) instanceof Tolerance.AsWritten asWritten
+        ? 0.5 * Math.pow(10, -Math.min(15, asWritten.minimumDecimals() + extraDecimals))
+        : tolerances.get(name).halfWidth(value);
+  }
+
+  /** The drift past which a quantity is not gradable: a few percent of its size, and past twice its tolerance. */
+  private double notGradableBeyond(String name) {
     Value reference = graph.value(name);
     double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
-    double halfWidth = tolerance.halfWidth(size);
-    if (spread <= 2 * halfWidth) {
+    return Math.max(NOT_GRADABLE_SHARE * size, 2 * tolerances.get(name).halfWidth(size));
+  }
+
+  /**
+   * Marks a quantity not gradable when its drift is past a few percent of its size: the drift
+   * from the given data alone (no student can do better than the data) or, where the tolerance
+   * fixes the precision to work to, the drift at that precision; a label that can flip at the
+   * working precision is not gradable either.
+   */
+  private void decideGradable(String name, Tensor fromGivens, Tensor atPrecision) {
+    if (fromGivens == null || atPrecision == null) {
       return;
     }
-    if (Double.isInfinite(spread) || spread > notGradableBeyond(name)) {
-      notGradable.put(name, new Finding.NotGradable(spread,
-          graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
+    boolean precisionOpen = tolerances.get(name) instanceof Tolerance.AsWritten;
+    double decisive = precisionOpen ? fromGivens.maxAbs() : atPrecision.maxAbs();
+    boolean label = graph.value(name) instanceof Label;
+    if (Double.isNaN(decisive) || decisive > notGradableBeyond(name) || label && atPrecision.maxAbs() > 0) {
+      notGradable.put(name, new Finding.NotGradable(Double.isNaN(decisive) || label ? Double.POSITIVE_INFINITY
+          : decisive, graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
+    }
+  }
+
+  private Tolerance withBudget(String name, Tolerance base, List<Map<String, Tensor>> byPrecision) {
+    List<Tensor> drifts = new ArrayList<>();
+    for (Map<String, Tensor> atPrecision : byPrecision) {
+      if (atPrecision.get(name) != null) {
+        drifts.add(atPrecision.get(name));
+      }
+    }
+    if (notGradable.containsKey(name) || drifts.isEmpty() || drifts.get(0).maxAbs() == 0
+        || graph.value(name) instanceof Label) {
+      return base;
+    }
+    return new Tolerance.WithinBudget(base, drifts);
+  }
+
+  /**
+   * Adds each gradable asked quantity's rounding budget to its tolerance, once, on first use: the
+   * drift at further precisions is only needed to grade, not to decide what is gradable.
+   */
+  private void addBudgets() {
+    if (budgeted) {
       return;
     }
-    tolerances.put(name, new Tolerance.Widened(tolerance, spread));
+    synchronized (this) {
+      if (budgeted) {
+        return;
+      }
+      boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
+      int precisions = anyOpen ? PRECISIONS : 1;
+      for (int extra = 1; extra < precisions; extra++) {
+        driftsByPrecision.add(budgets.drifts(request(extra, Set.of())));
+      }
+      Set<String> pinned = new HashSet<>(asked);
+      for (int extra = 0; extra < precisions; extra++) {
+        localDriftsByPrecision.add(budgets.drifts(request(extra, pinned)));
+      }
+      for (String name : asked) {
+        Tolerance base = tolerances.get(name);
+        followTolerances.put(name, withBudget(name, base, localDriftsByPrecision));
+        tolerances.put(name, withBudget(name, base, driftsByPrecision));
+      }
+      budgeted = true;
+    }
   }
 
   public List<String> asked() {
@@ -128,10 +208,12 @@ public final class Grader {
   }
 
   public Tolerance toleranceFor(String name) {
+    addBudgets();
     return tolerances.get(name);
   }
 
   public SubmissionResult grade(Submission submission) {
+    addBudgets();
     Function<String, Value> given = name -> {
       Answer answer = submission.answers().get(name);
       return answer == null ? null : answer.value();
@@ -235,11 +317,16 @@ public final class Grader {
       return carriedForward(quantity, answer, builtOn(followed.inputs(), answers, given, consistent));
     }
     List<Finding.OffEntry> off = offEntries(answer, expected, tolerance);
-    for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
-      Value fromGiven = graph.recompute(name, variant.derivation(), given);
-      Value fromConsistent = variant.derivation().compute(name, consistent::get);
-      if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
-        return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
+    if (!referenceAtFewerDecimals(answer, expected)) {
+      for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
+        Value fromGiven = graph.recompute(name, variant.derivation(), given);
+        Value fromConsistent = variant.derivation().compute(name, consistent::get);
+        Tolerance follow = followTolerance(name);
+        if (matches(answer, fromGiven, follow) && !matchesAsWritten(fromGiven, answer, expected, tolerance)
+            || matches(answer, fromConsistent, follow)
+            && !matchesAsWritten(fromConsistent, answer, expected, tolerance)) {
+          return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
+        }
       }
     }
     return result(quantity, answer, new Finding.Wrong(null, off), 0);
@@ -283,6 +370,15 @@ public final class Grader {
     return ordered;
   }
 
+  /**
+   * The tolerance of a recomputation from the student's own values: only the rounding of the steps
+   * of this quantity's own formula (and of unasked values on the way) can separate the two.
+   */
+  private Tolerance followTolerance(String name) {
+    Tolerance follow = followTolerances.get(name);
+    return follow != null ? follow : tolerances.get(name);
+  }
+
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
   private Derivation followedDerivation(String name, Answer answer, Function<String, Value> given,
       ConsistentValues consistent) {
@@ -290,7 +386,7 @@ public final class Grader {
     if (quantity.isGiven()) {
       return null;
     }
-    Tolerance tolerance = tolerances.get(name);
+    Tolerance tolerance = followTolerance(name);
     for (Derivation derivation : quantity.derivations()) {
       if (matches(answer, graph.recompute(name, derivation, given), tolerance)
           || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
@@ -320,12 +416,47 @@ public final class Grader {
         && truth.columns() > 1;
     List<Finding.OffEntry> off = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i), i)) {
         off.add(new Finding.OffEntry(i + 1, matrix ? i / truth.columns() + 1 : 0, matrix ? i % truth.columns() + 1 : 0,
             student.at(i), truth.at(i)));
       }
     }
     return off.size() == truth.size() ? List.of() : off;
+  }
+
+  /**
+   * Whether an answer is the reference rounded to the decimals written, fewer than it is judged at
+   * (0.78 for 0.7810): a copy at low precision, which no misconception explains.
+   */
+  private static boolean referenceAtFewerDecimals(Answer answer, Value expected) {
+    if (!(answer.value() instanceof Tensor student) || !(expected instanceof Tensor truth)
+        || student.size() != truth.size()) {
+      return false;
+    }
+    for (int i = 0; i < truth.size(); i++) {
+      int written = answer.decimalsOf(i);
+      if (written < 0 || Math.abs(student.at(i) - truth.at(i)) > 0.5 * Math.pow(10, -written) * Tolerance.FUZZ) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a misconception's value is within the answer's tolerance of the reference, entry by
+   * entry at the decimals the answer was written to: then the misconception does not show in this
+   * quantity, and an answer near it is not evidence of it.
+   */
+  private static boolean matchesAsWritten(Value variant, Answer answer, Value reference, Tolerance tolerance) {
+    if (!(variant instanceof Tensor value) || !(reference instanceof Tensor truth) || value.size() != truth.size()) {
+      return variant.equals(reference);
+    }
+    for (int i = 0; i < truth.size(); i++) {
+      if (!tolerance.accepts(value.at(i), answer.decimalsOf(i), truth.at(i), i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every entry of an answer is accepted against {@code reference}, at the precision written. */
@@ -340,7 +471,7 @@ public final class Grader {
       return false;
     }
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i), i)) {
         return false;
       }
     }

@@ -192,7 +192,8 @@ class GoldenReportTest {
       }
     }
     assertEquals(Map.of(), byName, "every asked quantity has a testcase");
-    assertTrue(failures > 0, "every sample has some answer that is not fully credited");
+    // seed 001's sample is honest hand work throughout (see GradeCommandTest); every other has slips
+    assertTrue(failures > 0 || sample.contains("seed-001"), "every sample has some answer that is not fully credited");
     assertEquals(Integer.toString(failures), suite.getAttribute("failures"));
     assertEquals("0", suite.getAttribute("errors"));
   }

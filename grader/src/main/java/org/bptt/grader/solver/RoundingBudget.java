@@ -1,0 +1,332 @@
+package org.bptt.grader.solver;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.bptt.grader.value.Label;
+import org.bptt.grader.value.Tensor;
+import org.bptt.grader.value.Value;
+
+/**
+ * How far honest hand work may drift from the reference, entry by entry. A person working by hand
+ * rounds every number they write (each answer, and the working values on paper: 1 − h², each term
+ * of a sum, a product before it is added) to the precision they work to and computes the next
+ * value from the rounded ones; the given data are themselves rounded to their printed precision.
+ * Those roundings are propagated through the quantity graph to first order: a node's drift is the
+ * sum over its inputs of |∂node/∂input| times the input's drift, and writing the node down moves it
+ * at most to the farthest grid point its rounding can reach (half a unit more, or nothing for a
+ * value that is exact at that precision, 0.5 × 0.8 = 0.4). The local derivatives come from each
+ * node's own formula, a difference quotient of the expression node with its parts as inputs, so a
+ * new node kind needs no code here.
+ *
+ * <p>Absolute values make the drift a worst case: roundings never cancel. A training run is not
+ * hand work and cannot be differentiated cheaply node by node; it is sampled instead, its inputs
+ * moved by their whole drift with random signs, which also sees a chaotic run move by its whole
+ * value. A label (a predicted character) that can flip within the drift has an infinite drift.
+ */
+public final class RoundingBudget {
+
+  /** Random-sign samples of a training run or of a label's inputs; each is one evaluation. */
+  public static final int SAMPLES = 6;
+
+  /** The step of the difference quotients, relative to the entry moved (at least 1). */
+  private static final double STEP = 1e-7;
+
+  private RoundingBudget() {}
+
+  /** The half unit a value of a quantity (or of a step of its formula) is rounded to when written. */
+  @FunctionalInterface
+  public interface HalfUnit {
+
+    /** Working without rounding: only the given data's printed precision moves anything. */
+    HalfUnit EXACT = (quantity, value) -> 0;
+
+    double of(String quantity, double value);
+  }
+
+  /**
+   * What to estimate: the drift of each of {@code wanted}, before its own rounding (the answer's
+   * own rounding is the tolerance's half unit at the decimals written), for work whose written
+   * values are rounded by {@code halfUnit}.
+   *
+   * @param pinned quantities whose written value is taken as exact: a student's own answers, when
+   *     the question is how far a value can drift from what their own values give
+   * @param known drifts already estimated for some quantities (a training run's, from the given
+   *     data alone), taken as they are instead of estimated again
+   * @param enough per wanted name, a drift past which it is not gradable whatever more is learned:
+   *     a training run stops sampling there
+   */
+  public record Request(Collection<String> wanted, HalfUnit halfUnit, Set<String> pinned, Map<String, Tensor> known,
+      Map<String, Double> enough) {
+    public Request {
+      wanted = List.copyOf(wanted);
+      pinned = Set.copyOf(pinned);
+      known = Map.copyOf(known);
+      enough = Map.copyOf(enough);
+    }
+
+    public Request(Collection<String> wanted, HalfUnit halfUnit, Map<String, Double> enough) {
+      this(wanted, halfUnit, Set.of(), Map.of(), enough);
+    }
+  }
+
+  /**
+   * Each wanted quantity's drift per entry (row-major). A label's drift is one entry, infinite
+   * when the label can flip, else 0.
+   *
+   * @param givenHalfUnits for given quantities by name: the half unit of each entry's printed
+   *     precision; givens not listed are exact (a one-hot input)
+   * @param seed the samples' random seed, so that budgets are reproducible
+   */
+  public static Map<String, Tensor> of(QuantityGraph graph, Map<String, Tensor> givenHalfUnits, long seed,
+      Request request) {
+    Propagation propagation = new Propagation(graph, givenHalfUnits, request, new Well19937c(seed));
+    for (String name : graph.closure(request.wanted())) {
+      propagation.add(name);
+    }
+    Map<String, Tensor> drifts = new LinkedHashMap<>();
+    for (String name : request.wanted()) {
+      drifts.put(name, Tensor.vector(propagation.beforeRounding.get(name)));
+    }
+    return drifts;
+  }
+
+  /** The drifts of the graph's nodes, added in computation order. */
+  private static final class Propagation {
+    private final QuantityGraph graph;
+    private final Map<String, Tensor> givenHalfUnits;
+    private final HalfUnit halfUnit;
+    private final Request request;
+    private final RandomGenerator random;
+    /** Each node's drift before its own rounding. */
+    final Map<String, double[]> beforeRounding = new HashMap<>();
+    /** Each node's drift as written, its own rounding included: what reading it passes on. */
+    private final Map<String, double[]> asWritten = new HashMap<>();
+
+    Propagation(QuantityGraph graph, Map<String, Tensor> givenHalfUnits, Request request, RandomGenerator random) {
+      this.graph = graph;
+      this.givenHalfUnits = givenHalfUnits;
+      this.halfUnit = request.halfUnit();
+      this.request = request;
+      this.random = random;
+    }
+
+    void add(String name) {
+      estimate(name);
+      if (request.pinned().contains(name)) {
+        asWritten.put(name, new double[asWritten.get(name).length]);
+      }
+    }
+
+    private void estimate(String name) {
+      Quantity quantity = graph.quantity(name).orElseThrow();
+      Value value = graph.value(name);
+      if (value instanceof Label) {
+        beforeRounding.put(name, new double[] {labelFlips(name, quantity.main()) ? Double.POSITIVE_INFINITY : 0});
+        asWritten.put(name, new double[1]);
+        return;
+      }
+      Tensor tensor = (Tensor) value;
+      if (quantity.isGiven()) {
+        Tensor printed = givenHalfUnits.get(name);
+        beforeRounding.put(name, new double[tensor.size()]);
+        asWritten.put(name, printed == null ? new double[tensor.size()] : printed.toArray());
+        return;
+      }
+      Derivation main = quantity.main();
+      double[] drift;
+      if (request.known().containsKey(name)) {
+        drift = request.known().get(name).toArray();
+      } else if (quantity.stage() == Stage.TRAINING) {
+        drift = sampled(name, main, tensor);
+      } else if (main.formula() instanceof Expression expression) {
+        drift = throughExpression(name, expression, true).drift();
+      } else {
+        drift = throughFormula(name, main, tensor);
+      }
+      beforeRounding.put(name, drift);
+      asWritten.put(name, rounded(name, tensor, drift));
+    }
+
+    /**
+     * The drift of a value once written down: its student's value lies within {@code drift} of the
+     * reference, and rounding it lands on a grid point of the working precision at most as far away
+     * as the farthest one that interval rounds to.
+     */
+    private double[] rounded(String name, Tensor value, double[] drift) {
+      double[] after = new double[drift.length];
+      for (int i = 0; i < drift.length; i++) {
+        double reference = value.at(i);
+        double half = halfUnit.of(name, Math.abs(reference));
+        if (!(half > 0) || !Double.isFinite(drift[i])) {
+          after[i] = drift[i] + (half > 0 ? half : 0);
+          continue;
+        }
+        double unit = 2 * half;
+        // the small nudges count a value at a rounding tie as rounding either way
+        double low = Math.rint((reference - drift[i]) / unit - 1e-9) * unit;
+        double high = Math.rint((reference + drift[i]) / unit + 1e-9) * unit;
+        after[i] = Math.max(Math.abs(low - reference), Math.abs(high - reference));
+      }
+      return after;
+    }
+
+    /** A node of an expression: its value and its drift. */
+    private record Part(Tensor value, double[] drift) {}
+
+    /**
+     * The drift of an expression node: its parts' drifts through the node's local derivatives, then
+     * its rounding where a person would write the node down (any node that computes something,
+     * except the whole expression, whose rounding is the quantity's own, and reshapes).
+     */
+    private Part throughExpression(String quantity, Expression expression, boolean whole) {
+      if (expression instanceof Expression.Ref ref) {
+        return new Part(expression.evaluate(graph::value), asWritten.get(ref.name()));
+      }
+      List<Part> parts = new ArrayList<>();
+      for (Expression part : expression.parts()) {
+        parts.add(throughExpression(quantity, part, false));
+      }
+      List<Expression> placeholders = new ArrayList<>();
+      Map<String, Value> values = new HashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        String placeholder = "\u0000part" + i;
+        placeholders.add(new Expression.Ref(placeholder));
+        values.put(placeholder, parts.get(i).value());
+      }
+      Expression local = expression.with(placeholders);
+      Tensor value = local.evaluate(values::get);
+      double[] drift = new double[value.size()];
+      for (int i = 0; i < parts.size(); i++) {
+        String placeholder = "\u0000part" + i;
+        Part part = parts.get(i);
+        accumulate(drift, value, part.value(), part.drift(), moved -> {
+          Map<String, Value> changed = new HashMap<>(values);
+          changed.put(placeholder, moved);
+          return local.evaluate(changed::get);
+        });
+      }
+      boolean reshape = expression instanceof Expression.AsVector || expression instanceof Expression.Diagonal;
+      return new Part(value, whole || reshape ? drift : rounded(quantity, value, drift));
+    }
+
+    /** A formula that is not an expression: the same, with its named inputs as the parts. */
+    private double[] throughFormula(String name, Derivation derivation, Tensor value) {
+      double[] drift = new double[value.size()];
+      for (String input : derivation.inputs()) {
+        if (graph.value(input) instanceof Tensor inputValue) {
+          accumulate(drift, value, inputValue, asWritten.get(input),
+              moved -> (Tensor) derivation.compute(name, other -> other.equals(input) ? moved : graph.value(other)));
+        }
+      }
+      return drift;
+    }
+
+    /**
+     * Adds Σ_j |∂f/∂x_j| · drift_j for one input x of f to {@code drift}, by a difference quotient
+     * per entry of x that has a drift (exact entries, a one-hot input, cost nothing).
+     */
+    private static void accumulate(double[] drift, Tensor value, Tensor input, double[] inputDrift,
+        Function<Tensor, Tensor> function) {
+      double[] entries = input.toArray();
+      for (int j = 0; j < entries.length; j++) {
+        if (inputDrift[j] == 0) {
+          continue;
+        }
+        double step = STEP * Math.max(1, Math.abs(entries[j]));
+        double[] moved = entries.clone();
+        moved[j] += step;
+        Tensor changed = function.apply(Tensor.of(input.shape(), moved));
+        for (int i = 0; i < drift.length; i++) {
+          double slope = Math.abs(changed.at(i) - value.at(i)) / step;
+          drift[i] += Double.isInfinite(inputDrift[j]) ? Double.POSITIVE_INFINITY : slope * inputDrift[j];
+        }
+      }
+    }
+
+    /**
+     * A training run's drift: the run repeated from inputs moved by their whole drift with random
+     * signs, the largest change kept. Stops once past {@code enough}.
+     */
+    private double[] sampled(String name, Derivation derivation, Tensor value) {
+      double[] largest = new double[value.size()];
+      boolean anyDrift = false;
+      for (String input : derivation.inputs()) {
+        if (graph.value(input) instanceof Tensor) {
+          for (double entry : asWritten.get(input)) {
+            anyDrift |= entry > 0;
+          }
+        }
+      }
+      double stop = request.enough().getOrDefault(name, Double.POSITIVE_INFINITY);
+      for (int sample = 0; anyDrift && sample < SAMPLES; sample++) {
+        Tensor changed = (Tensor) derivation.compute(name, movedInputs(derivation)::get);
+        double worst = 0;
+        for (int i = 0; i < largest.length; i++) {
+          double change = Math.abs(changed.at(i) - value.at(i));
+          largest[i] = Math.max(largest[i], Double.isNaN(change) ? Double.POSITIVE_INFINITY : change);
+          worst = Math.max(worst, largest[i]);
+        }
+        if (worst > stop) {
+          break;
+        }
+      }
+      return largest;
+    }
+
+    /** Every input of a derivation moved by its whole drift, each entry with a random sign. */
+    private Map<String, Value> movedInputs(Derivation derivation) {
+      Map<String, Value> moved = new HashMap<>();
+      for (String input : derivation.inputs()) {
+        Value value = graph.value(input);
+        if (value instanceof Tensor tensor) {
+          double[] drift = asWritten.get(input);
+          double[] entries = tensor.toArray();
+          for (int i = 0; i < entries.length; i++) {
+            entries[i] += random.nextBoolean() ? drift[i] : -drift[i];
+          }
+          value = Tensor.of(tensor.shape(), entries);
+        }
+        moved.put(input, value);
+      }
+      return moved;
+    }
+
+    /**
+     * Whether a label (the character a step predicts) can change when its inputs move within their
+     * drift: each entry alone both ways, then all together with random signs.
+     */
+    private boolean labelFlips(String name, Derivation derivation) {
+      Value reference = graph.value(name);
+      for (String input : derivation.inputs()) {
+        if (!(graph.value(input) instanceof Tensor tensor)) {
+          continue;
+        }
+        double[] drift = asWritten.get(input);
+        for (int j = 0; j < tensor.size(); j++) {
+          for (int sign = -1; sign <= 1 && drift[j] > 0; sign += 2) {
+            double[] entries = tensor.toArray();
+            entries[j] += sign * drift[j];
+            Tensor moved = Tensor.of(tensor.shape(), entries);
+            if (!reference.equals(derivation.compute(name, other -> other.equals(input) ? moved : graph.value(other)))) {
+              return true;
+            }
+          }
+        }
+      }
+      for (int sample = 0; sample < SAMPLES; sample++) {
+        if (!reference.equals(derivation.compute(name, movedInputs(derivation)::get))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
