@@ -1,5 +1,6 @@
 package org.bptt.grader.grading;
 
+import org.bptt.grader.grading.misconception.Misconception;
 import org.bptt.grader.grading.misconception.MisconceptionLibrary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class Grader {
   private final List<String> asked;
   private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
   private final MisconceptionLibrary library;
+  private final Map<String, List<MisconceptionLibrary.Variant>> variantsByNode =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A quantity whose rounding budget exceeds this share of its size (and twice its tolerance)
@@ -55,13 +58,14 @@ public final class Grader {
   private final Map<String, Double> enough = new LinkedHashMap<>();
   /** The drift of work at the tolerance's precision, then at each further decimal (those filled on first use). */
   private final List<Map<String, Tensor>> driftsByPrecision = new ArrayList<>();
-  /** The drift of each precision from the student's own values of the asked quantities: a recomputation's. */
-  private final List<Map<String, Tensor>> localDriftsByPrecision = new ArrayList<>();
+  /** The drift at each precision from the student's own values of the asked quantities: a recomputation's. */
+  private final List<RoundingBudget.Estimate> localEstimates = new ArrayList<>();
+  private final Map<String, Tolerance> baseTolerances = new LinkedHashMap<>();
   private final Map<String, Tensor> fromGivens;
   /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
   private final Map<String, Tensor> training = new LinkedHashMap<>();
-  /** Each asked quantity's tolerance with the drift of a recomputation from the student's own values. */
-  private final Map<String, Tolerance> followTolerances = new LinkedHashMap<>();
+  /** Per asked quantity and derivation, the tolerance of a recomputation from the student's own values. */
+  private final Map<String, Map<Derivation, Tolerance>> followTolerances = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean budgeted;
 
   /**
@@ -72,12 +76,12 @@ public final class Grader {
   public interface RoundingBudgets {
 
     /** Per wanted name, the drift of each entry (row-major). */
-    Map<String, Tensor> drifts(RoundingBudget.Request request);
+    RoundingBudget.Estimate estimate(RoundingBudget.Request request);
   }
 
   /** A grader with no rounding budget: every value is judged at its tolerance alone. */
   public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
-    this(exercise, graph, spec, request -> Map.of());
+    this(exercise, graph, spec, request -> RoundingBudget.Estimate.none());
   }
 
   /** A grader whose tolerances add each asked quantity's rounding budget, from {@code budgets}. */
@@ -101,13 +105,13 @@ public final class Grader {
     for (String name : asked) {
       enough.put(name, notGradableBeyond(name));
     }
-    fromGivens = budgets.drifts(new RoundingBudget.Request(asked, RoundingBudget.HalfUnit.EXACT, enough));
+    fromGivens = budgets.estimate(new RoundingBudget.Request(asked, RoundingBudget.HalfUnit.EXACT, enough)).drifts();
     for (String name : asked) {
       if (fromGivens.containsKey(name) && graph.quantity(name).orElseThrow().stage() == Stage.TRAINING) {
         training.put(name, fromGivens.get(name));
       }
     }
-    driftsByPrecision.add(budgets.drifts(request(0, Set.of())));
+    driftsByPrecision.add(budgets.estimate(request(0, Set.of())).drifts());
     for (String name : asked) {
       decideGradable(name, fromGivens.get(name), driftsByPrecision.get(0).get(name));
     }
@@ -118,7 +122,7 @@ public final class Grader {
    * pinned} the student's own answers, the drift from what their own values give.
    */
   private RoundingBudget.Request request(int extraDecimals, Set<String> pinned) {
-    return new RoundingBudget.Request(asked, halfUnitAt(extraDecimals), pinned, training, enough);
+    return new RoundingBudget.Request(asked, halfUnitAt(extraDecimals), pinned, training, enough, pinned.isEmpty());
   }
 
   /** The half unit of a working value at the tolerance's own precision plus {@code extraDecimals}. */
@@ -183,15 +187,15 @@ public final class Grader {
       boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
       int precisions = anyOpen ? PRECISIONS : 1;
       for (int extra = 1; extra < precisions; extra++) {
-        driftsByPrecision.add(budgets.drifts(request(extra, Set.of())));
+        driftsByPrecision.add(budgets.estimate(request(extra, Set.of())).drifts());
       }
       Set<String> pinned = new HashSet<>(asked);
       for (int extra = 0; extra < precisions; extra++) {
-        localDriftsByPrecision.add(budgets.drifts(request(extra, pinned)));
+        localEstimates.add(budgets.estimate(request(extra, pinned)));
       }
       for (String name : asked) {
         Tolerance base = tolerances.get(name);
-        followTolerances.put(name, withBudget(name, base, localDriftsByPrecision));
+        baseTolerances.put(name, base);
         tolerances.put(name, withBudget(name, base, driftsByPrecision));
       }
       budgeted = true;
@@ -218,79 +222,13 @@ public final class Grader {
       Answer answer = submission.answers().get(name);
       return answer == null ? null : answer.value();
     };
-    ConsistentValues consistent = new ConsistentValues(given);
+    ConsistentValues consistent = new ConsistentValues(graph, given);
     List<QuantityResult> results = new ArrayList<>();
     for (String name : asked) {
       results.add(gradeOne(name, submission.answers(), given, consistent));
     }
     return new SubmissionResult(exercise.id(), exercise.title(), exercise.source(), submission.student(),
         submission.displayName(), results);
-  }
-
-  /**
-   * Every quantity as it follows from the student's answers: their value where they gave one, else
-   * recomputed from the values before it. This carries an early slip through the quantities a
-   * student was not asked to write down (seed 000 asks for y[t] but not o[t]). The training run is
-   * left at its reference values: it does not follow from a page of hand calculation.
-   */
-  /**
-   * The quantities as they follow from one student's answers, each computed
-   * on first use (with what it reads, in computation order): a submission costs the quantities its
-   * grading reads, not the whole graph.
-   */
-  private final class ConsistentValues {
-
-    private final Function<String, Value> given;
-    private final Map<String, Value> values = new HashMap<>();
-
-    ConsistentValues(Function<String, Value> given) {
-      this.given = given;
-    }
-
-    Value get(String name) {
-      Value known = values.get(name);
-      if (known != null || !graph.contains(name)) {
-        return known;
-      }
-      for (String input : closureThroughUnanswered(name)) {
-        if (!values.containsKey(input)) {
-          values.put(input, consistentValue(input));
-        }
-      }
-      return values.get(name);
-    }
-
-    private Value consistentValue(String name) {
-      Quantity quantity = graph.quantity(name).orElseThrow();
-      Value answer = given.apply(name);
-      if (answer != null) {
-        return answer;
-      }
-      if (quantity.isGiven() || quantity.stage() == Stage.TRAINING) {
-        return graph.value(name);
-      }
-      return quantity.main().compute(name, values::get);
-    }
-
-    /** The quantity and, behind each one not yet known, what its main derivation reads, in computation order. */
-    private List<String> closureThroughUnanswered(String name) {
-      Set<String> seen = new HashSet<>();
-      Deque<String> pending = new ArrayDeque<>(List.of(name));
-      List<String> needed = new ArrayList<>();
-      while (!pending.isEmpty()) {
-        String next = pending.pop();
-        if (values.containsKey(next) || !seen.add(next)) {
-          continue;
-        }
-        needed.add(next);
-        Quantity quantity = graph.quantity(next).orElseThrow();
-        if (given.apply(next) == null && !quantity.isGiven() && quantity.stage() != Stage.TRAINING) {
-          pending.addAll(quantity.inputs());
-        }
-      }
-      needed.sort(java.util.Comparator.comparingInt(graph::position));
-      return needed;
-    }
   }
 
   private QuantityResult gradeOne(String name, Map<String, Answer> answers, Function<String, Value> given,
@@ -313,20 +251,28 @@ public final class Grader {
       return result(quantity, answer, new Finding.Correct(), 1);
     }
     Derivation followed = followedDerivation(name, answer, given, consistent);
-    if (followed != null) {
-      return carriedForward(quantity, answer, builtOn(followed.inputs(), answers, given, consistent));
+    List<String> basedOn = followed == null ? List.of() : builtOn(followed.inputs(), answers, given, consistent);
+    if (!basedOn.isEmpty()) {
+      return carriedForward(quantity, answer, basedOn);
     }
+    // A value that follows from the student's own values, all of them right, is not an error
+    // carried forward: the rounding budget already allows for what honest rounding moves, so it
+    // is an error made here.
     List<Finding.OffEntry> off = offEntries(answer, expected, tolerance);
     if (!referenceAtFewerDecimals(answer, expected)) {
-      for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
+      for (MisconceptionLibrary.Variant variant : allVariantsOf(name)) {
         Value fromGiven = graph.recompute(name, variant.derivation(), given);
         Value fromConsistent = variant.derivation().compute(name, consistent::get);
-        Tolerance follow = followTolerance(name);
+        Tolerance follow = followTolerance(name, variant.derivation());
         if (matches(answer, fromGiven, follow) && !matchesAsWritten(fromGiven, answer, expected, tolerance)
             || matches(answer, fromConsistent, follow)
             && !matchesAsWritten(fromConsistent, answer, expected, tolerance)) {
           return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
         }
+      }
+      Misconception upstream = misconceptionOnTheWay(name, answer, given);
+      if (upstream != null) {
+        return result(quantity, answer, new Finding.Wrong(upstream, off), 0);
       }
     }
     return result(quantity, answer, new Finding.Wrong(null, off), 0);
@@ -371,12 +317,76 @@ public final class Grader {
   }
 
   /**
+   * A misconception made where the student wrote nothing down and first seen here: the factor 2 in
+   * every L[t] when only L is asked, the unclipped gradient inside an update. Each misconception
+   * with a version of some quantity recomputed on the way is applied at all of them, and the
+   * answer is compared with what follows. Null when none reproduces it.
+   */
+  private Misconception misconceptionOnTheWay(String name, Answer answer, Function<String, Value> given) {
+    Map<String, Misconception> onTheWay = new LinkedHashMap<>();
+    ConsistentValues plain = new ConsistentValues(graph, given);
+    Set<String> inputs = new LinkedHashSet<>(graph.quantity(name).orElseThrow().inputs());
+    for (MisconceptionLibrary.Variant own : variantsOf(name).values()) {
+      inputs.addAll(own.derivation().inputs());
+    }
+    for (String input : inputs) {
+      for (String node : plain.closureThroughUnanswered(input)) {
+        if (plain.isRecomputed(node)) {
+          for (MisconceptionLibrary.Variant variant : variantsOf(node).values()) {
+            onTheWay.putIfAbsent(variant.misconception().id(), variant.misconception());
+          }
+        }
+      }
+    }
+    for (Misconception misconception : onTheWay.values()) {
+      ConsistentValues applied = new ConsistentValues(graph, given, node -> {
+        MisconceptionLibrary.Variant variant = variantsOf(node).get(misconception.id());
+        return variant != null ? variant.derivation() : graph.quantity(node).orElseThrow().main();
+      });
+      MisconceptionLibrary.Variant own = variantsOf(name).get(misconception.id());
+      Derivation derivation = own != null ? own.derivation() : graph.quantity(name).orElseThrow().main();
+      Value withoutAnswer = derivation.compute(name, applied::get);
+      Tolerance follow = followTolerance(name, derivation);
+      if (matches(answer, withoutAnswer, follow) && !matchesAsWritten(withoutAnswer, answer, graph.value(name),
+          tolerances.get(name))) {
+        return misconception;
+      }
+    }
+    return null;
+  }
+
+  /** A quantity's misconception variants by misconception id, the first of each; computed once per quantity. */
+  private Map<String, MisconceptionLibrary.Variant> variantsOf(String node) {
+    Map<String, MisconceptionLibrary.Variant> first = new LinkedHashMap<>();
+    for (MisconceptionLibrary.Variant variant : allVariantsOf(node)) {
+      first.putIfAbsent(variant.misconception().id(), variant);
+    }
+    return first;
+  }
+
+  /** Every misconception variant of a quantity, in the library's order; built once per quantity. */
+  private List<MisconceptionLibrary.Variant> allVariantsOf(String node) {
+    return variantsByNode.computeIfAbsent(node, library::variantsFor);
+  }
+
+  /**
    * The tolerance of a recomputation from the student's own values: only the rounding of the steps
    * of this quantity's own formula (and of unasked values on the way) can separate the two.
    */
-  private Tolerance followTolerance(String name) {
-    Tolerance follow = followTolerances.get(name);
-    return follow != null ? follow : tolerances.get(name);
+  private Tolerance followTolerance(String name, Derivation derivation) {
+    Tolerance base = baseTolerances.get(name);
+    if (base == null) {
+      return tolerances.get(name);
+    }
+    return followTolerances.computeIfAbsent(name, key -> new java.util.concurrent.ConcurrentHashMap<>())
+        .computeIfAbsent(derivation, key -> {
+          List<Map<String, Tensor>> byPrecision = new ArrayList<>();
+          for (RoundingBudget.Estimate estimate : localEstimates) {
+            Tensor drift = estimate.driftOf(name, derivation);
+            byPrecision.add(drift == null ? Map.of() : Map.of(name, drift));
+          }
+          return withBudget(name, base, byPrecision);
+        });
   }
 
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
@@ -386,8 +396,8 @@ public final class Grader {
     if (quantity.isGiven()) {
       return null;
     }
-    Tolerance tolerance = followTolerance(name);
     for (Derivation derivation : quantity.derivations()) {
+      Tolerance tolerance = followTolerance(name, derivation);
       if (matches(answer, graph.recompute(name, derivation, given), tolerance)
           || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
         return derivation;

@@ -62,9 +62,13 @@ public final class RoundingBudget {
    *     data alone), taken as they are instead of estimated again
    * @param enough per wanted name, a drift past which it is not gradable whatever more is learned:
    *     a training run stops sampling there
+   * @param nearReference whether every value is within its drift of the reference, as an honest
+   *     student's are: then a value exact at the working precision is known to stay so when written
+   *     (0.5 × 0.8 = 0.4). Not so one step from a student's own values, which may be anywhere: a
+   *     written value then moves by half a unit whatever the reference is
    */
   public record Request(Collection<String> wanted, HalfUnit halfUnit, Set<String> pinned, Map<String, Tensor> known,
-      Map<String, Double> enough) {
+      Map<String, Double> enough, boolean nearReference) {
     public Request {
       wanted = List.copyOf(wanted);
       pinned = Set.copyOf(pinned);
@@ -73,20 +77,20 @@ public final class RoundingBudget {
     }
 
     public Request(Collection<String> wanted, HalfUnit halfUnit, Map<String, Double> enough) {
-      this(wanted, halfUnit, Set.of(), Map.of(), enough);
+      this(wanted, halfUnit, Set.of(), Map.of(), enough, true);
     }
   }
 
   /**
-   * Each wanted quantity's drift per entry (row-major). A label's drift is one entry, infinite
-   * when the label can flip, else 0.
+   * Each wanted quantity's drift per entry (row-major), and the means to estimate the drift of
+   * other ways of computing a quantity from the same values. A label's drift is one entry,
+   * infinite when the label can flip, else 0.
    *
    * @param givenHalfUnits for given quantities by name: the half unit of each entry's printed
    *     precision; givens not listed are exact (a one-hot input)
    * @param seed the samples' random seed, so that budgets are reproducible
    */
-  public static Map<String, Tensor> of(QuantityGraph graph, Map<String, Tensor> givenHalfUnits, long seed,
-      Request request) {
+  public static Estimate of(QuantityGraph graph, Map<String, Tensor> givenHalfUnits, long seed, Request request) {
     Propagation propagation = new Propagation(graph, givenHalfUnits, request, new Well19937c(seed));
     for (String name : graph.closure(request.wanted())) {
       propagation.add(name);
@@ -95,7 +99,43 @@ public final class RoundingBudget {
     for (String name : request.wanted()) {
       drifts.put(name, Tensor.vector(propagation.beforeRounding.get(name)));
     }
-    return drifts;
+    return new Estimate(drifts, propagation);
+  }
+
+  /** The drifts of one {@link Request}. Thread-safe. */
+  public static final class Estimate {
+    private final Map<String, Tensor> drifts;
+    private final Propagation propagation;
+
+    private Estimate(Map<String, Tensor> drifts, Propagation propagation) {
+      this.drifts = Map.copyOf(drifts);
+      this.propagation = propagation;
+    }
+
+    /** No drift known: every value is judged at its tolerance alone. */
+    public static Estimate none() {
+      return new Estimate(Map.of(), null);
+    }
+
+    /** Each wanted quantity's drift per entry, before its own rounding. */
+    public Map<String, Tensor> drifts() {
+      return drifts;
+    }
+
+    /**
+     * The drift of computing {@code name} by {@code derivation} (another route, a misconception's
+     * version) from the values this estimate knows, before the result's own rounding; null when
+     * nothing is known or the quantity is not numeric.
+     */
+    public Tensor driftOf(String name, Derivation derivation) {
+      if (propagation == null) {
+        return null;
+      }
+      synchronized (propagation) {
+        double[] drift = propagation.through(name, derivation);
+        return drift == null ? null : Tensor.vector(drift);
+      }
+    }
   }
 
   /** The drifts of the graph's nodes, added in computation order. */
@@ -116,6 +156,23 @@ public final class RoundingBudget {
       this.halfUnit = request.halfUnit();
       this.request = request;
       this.random = random;
+    }
+
+    /** The drift of a derivation of {@code name} from the nodes' drifts as written, adding what it reads first. */
+    double[] through(String name, Derivation derivation) {
+      for (String input : derivation.inputs()) {
+        for (String node : graph.closure(List.of(input))) {
+          if (!asWritten.containsKey(node)) {
+            add(node);
+          }
+        }
+      }
+      Value value = derivation.compute(name, graph::value);
+      if (!(value instanceof Tensor tensor)) {
+        return null;
+      }
+      return derivation.formula() instanceof Expression expression ? throughExpression(name, expression, true).drift()
+          : throughFormula(name, derivation, tensor);
     }
 
     void add(String name) {
@@ -165,7 +222,7 @@ public final class RoundingBudget {
       for (int i = 0; i < drift.length; i++) {
         double reference = value.at(i);
         double half = halfUnit.of(name, Math.abs(reference));
-        if (!(half > 0) || !Double.isFinite(drift[i])) {
+        if (!(half > 0) || !Double.isFinite(drift[i]) || !request.nearReference()) {
           after[i] = drift[i] + (half > 0 ? half : 0);
           continue;
         }
