@@ -176,6 +176,14 @@ public final class Grader {
    * Adds each gradable asked quantity's rounding budget to its tolerance, once, on first use: the
    * drift at further precisions is only needed to grade, not to decide what is gradable.
    */
+  /**
+   * Estimates now the rounding budgets grading would otherwise estimate on first use, so that a
+   * prepared grader's first submission costs no more than the others.
+   */
+  public void estimateBudgets() {
+    addBudgets();
+  }
+
   private void addBudgets() {
     if (budgeted) {
       return;

@@ -288,7 +288,9 @@ public final class RoundingBudget {
 
     /**
      * Adds Σ_j |∂f/∂x_j| · drift_j for one input x of f to {@code drift}, by a difference quotient
-     * per entry of x that has a drift (exact entries, a one-hot input, cost nothing).
+     * per entry of x that has a drift (exact entries, a one-hot input, cost nothing). Where moving
+     * the entry by its whole drift changes f by more (a relu's derivative that flips between 0 and
+     * 1 when its pre-activation is within its drift of 0, or strong curvature), that change counts.
      */
     private static void accumulate(double[] drift, Tensor value, Tensor input, double[] inputDrift,
         Function<Tensor, Tensor> function) {
@@ -297,15 +299,31 @@ public final class RoundingBudget {
         if (inputDrift[j] == 0) {
           continue;
         }
+        if (Double.isInfinite(inputDrift[j]) || Double.isNaN(inputDrift[j])) {
+          java.util.Arrays.fill(drift, Double.POSITIVE_INFINITY);
+          continue;
+        }
         double step = STEP * Math.max(1, Math.abs(entries[j]));
-        double[] moved = entries.clone();
-        moved[j] += step;
-        Tensor changed = function.apply(Tensor.of(input.shape(), moved));
+        Tensor changed = function.apply(moved(input, entries, j, step));
+        Tensor up = null;
+        Tensor down = null;
+        if (inputDrift[j] > step) {
+          up = function.apply(moved(input, entries, j, inputDrift[j]));
+          down = function.apply(moved(input, entries, j, -inputDrift[j]));
+        }
         for (int i = 0; i < drift.length; i++) {
-          double slope = Math.abs(changed.at(i) - value.at(i)) / step;
-          drift[i] += Double.isInfinite(inputDrift[j]) ? Double.POSITIVE_INFINITY : slope * inputDrift[j];
+          double linear = Math.abs(changed.at(i) - value.at(i)) / step * inputDrift[j];
+          double whole = up == null ? 0
+              : Math.max(Math.abs(up.at(i) - value.at(i)), Math.abs(down.at(i) - value.at(i)));
+          drift[i] += Math.max(linear, whole);
         }
       }
+    }
+
+    private static Tensor moved(Tensor input, double[] entries, int index, double by) {
+      double[] moved = entries.clone();
+      moved[index] += by;
+      return Tensor.of(input.shape(), moved);
     }
 
     /**
