@@ -64,8 +64,6 @@ public final class Grader {
   private final Map<String, Tensor> fromGivens;
   /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
   private final Map<String, Tensor> training = new LinkedHashMap<>();
-  /** Per asked quantity and derivation, the tolerance of a recomputation from the student's own values. */
-  private final Map<String, Map<Derivation, Tolerance>> followTolerances = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean budgeted;
 
   /**
@@ -271,10 +269,9 @@ public final class Grader {
       for (MisconceptionLibrary.Variant variant : allVariantsOf(name)) {
         Value fromGiven = graph.recompute(name, variant.derivation(), given);
         Value fromConsistent = variant.derivation().compute(name, consistent::get);
-        Tolerance follow = followTolerance(name, variant.derivation());
-        if (matches(answer, fromGiven, follow) && !matchesAsWritten(fromGiven, answer, expected, tolerance)
-            || matches(answer, fromConsistent, follow)
-            && !matchesAsWritten(fromConsistent, answer, expected, tolerance)) {
+        Tolerance follow = followTolerance(name, variant.derivation(), answer, consistent::get);
+        if (matches(answer, fromGiven, follow) && shows(fromGiven, answer, expected, tolerance)
+            || matches(answer, fromConsistent, follow) && shows(fromConsistent, answer, expected, tolerance)) {
           return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
         }
       }
@@ -354,8 +351,8 @@ public final class Grader {
       MisconceptionLibrary.Variant own = variantsOf(name).get(misconception.id());
       Derivation derivation = own != null ? own.derivation() : graph.quantity(name).orElseThrow().main();
       Value withoutAnswer = derivation.compute(name, applied::get);
-      Tolerance follow = followTolerance(name, derivation);
-      if (matches(answer, withoutAnswer, follow) && !matchesAsWritten(withoutAnswer, answer, graph.value(name),
+      Tolerance follow = followTolerance(name, derivation, answer, applied::get);
+      if (matches(answer, withoutAnswer, follow) && shows(withoutAnswer, answer, graph.value(name),
           tolerances.get(name))) {
         return misconception;
       }
@@ -381,20 +378,25 @@ public final class Grader {
    * The tolerance of a recomputation from the student's own values: only the rounding of the steps
    * of this quantity's own formula (and of unasked values on the way) can separate the two.
    */
-  private Tolerance followTolerance(String name, Derivation derivation) {
+  private Tolerance followTolerance(String name, Derivation derivation, Answer answer,
+      Function<String, Value> values) {
     Tolerance base = baseTolerances.get(name);
-    if (base == null) {
+    if (base == null || localEstimates.isEmpty()) {
       return tolerances.get(name);
     }
-    return followTolerances.computeIfAbsent(name, key -> new java.util.concurrent.ConcurrentHashMap<>())
-        .computeIfAbsent(derivation, key -> {
-          List<Map<String, Tensor>> byPrecision = new ArrayList<>();
-          for (RoundingBudget.Estimate estimate : localEstimates) {
-            Tensor drift = estimate.driftOf(name, derivation);
-            byPrecision.add(drift == null ? Map.of() : Map.of(name, drift));
-          }
-          return withBudget(name, base, byPrecision);
-        });
+    int written = Integer.MAX_VALUE;
+    int entries = answer.value() instanceof Tensor tensor ? tensor.size() : 0;
+    for (int i = 0; i < entries; i++) {
+      written = Math.min(written, answer.decimalsOf(i));
+    }
+    int precision = base instanceof Tolerance.AsWritten asWritten && written != Integer.MAX_VALUE
+        ? Math.max(0, Math.min(localEstimates.size() - 1, written - asWritten.minimumDecimals())) : 0;
+    Tensor drift = localEstimates.get(precision).driftOf(name, derivation, values);
+    if (drift == null || !(drift.maxAbs() > 0) || graph.value(name) instanceof Label) {
+      return base;
+    }
+    // one precision: the answer's own (the fewest decimals among its entries)
+    return new Tolerance.WithinBudget(base, List.of(drift));
   }
 
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
@@ -405,7 +407,7 @@ public final class Grader {
       return null;
     }
     for (Derivation derivation : quantity.derivations()) {
-      Tolerance tolerance = followTolerance(name, derivation);
+      Tolerance tolerance = followTolerance(name, derivation, answer, consistent::get);
       if (matches(answer, graph.recompute(name, derivation, given), tolerance)
           || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
         return derivation;
@@ -461,20 +463,24 @@ public final class Grader {
   }
 
   /**
-   * Whether a misconception's value is within the answer's tolerance of the reference, entry by
-   * entry at the decimals the answer was written to: then the misconception does not show in this
-   * quantity, and an answer near it is not evidence of it.
+   * Whether a misconception shows in a quantity: its value differs from the reference, at some
+   * entry, by more than the rounding budget and half the half unit of the decimals the answer was
+   * written to. Where it does not, an answer near it is not evidence of it.
    */
-  private static boolean matchesAsWritten(Value variant, Answer answer, Value reference, Tolerance tolerance) {
+  private static boolean shows(Value variant, Answer answer, Value reference, Tolerance tolerance) {
     if (!(variant instanceof Tensor value) || !(reference instanceof Tensor truth) || value.size() != truth.size()) {
-      return variant.equals(reference);
+      return !variant.equals(reference);
     }
+    Tolerance base = tolerance instanceof Tolerance.WithinBudget budget ? budget.base() : tolerance;
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(value.at(i), answer.decimalsOf(i), truth.at(i), i)) {
-        return false;
+      int written = answer.decimalsOf(i);
+      double allowance = tolerance instanceof Tolerance.WithinBudget budget ? budget.allowance(written, i) : 0;
+      double line = allowance + 0.5 * base.halfWidth(truth.at(i), written);
+      if (Math.abs(value.at(i) - truth.at(i)) > line * Tolerance.FUZZ) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   /** Whether every entry of an answer is accepted against {@code reference}, at the precision written. */

@@ -45,6 +45,12 @@ final class HandWork {
     return this;
   }
 
+  /** This student with the other's formulas (their misconceptions), at this one's precision. */
+  HandWork formulas(HandWork other) {
+    otherFormulas.putAll(other.otherFormulas);
+    return this;
+  }
+
   HandWork formula(String name, Derivation derivation) {
     otherFormulas.put(name, derivation);
     return this;

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HandWorkCorpusTest {
 
-  static final int EXERCISES = 48;
+  static final int EXERCISES = 64;
 
   @TempDir
   static Path folder;
@@ -75,8 +75,13 @@ class HandWorkCorpusTest {
     }
   }
 
+  /** Well-spread seeds: java.util.Random's first draws from consecutive seeds are nearly the same. */
+  static Random random(int index) {
+    return new Random(0x9E3779B97F4A7C15L * (index + 1) + 12_345);
+  }
+
   private static Case prepare(int index) throws IOException, GraderException {
-    Random random = new Random(7_000 + index);
+    Random random = random(index);
     RandomExerciseText text = new RandomExerciseText(random, index);
     Path file = folder.resolve("corpus-" + index + ".yaml");
     Files.writeString(file, text.yaml());
@@ -176,6 +181,15 @@ class HandWorkCorpusTest {
       if (first == null) {
         continue; // the misconception changes nothing asked in this exercise
       }
+      // a misconception whose exact value here is within the rounding budget does not show: the
+      // student's answer is off by their rounding of it, and naming it would be a guess
+      Value exact = new HandWork(exercise.prepared().graph(), 12).formulas(studentWith(exercise,
+          misconception.getValue())).values(List.of(first.name())).get(first.name());
+      Answer exactAsWritten = new Answer(first.name(), first.name(), Location.ofFile("student.yaml"), exact, null,
+          first.writtenDecimals());
+      if (Grader.matches(exactAsWritten, first.expected(), exercise.grader().toleranceFor(first.name()))) {
+        continue;
+      }
       String context = misconception.getKey() + " first shows at " + first.name() + ": " + first.finding() + " for "
           + first.submitted() + ", reference " + first.expected() + "\n" + exercise.description();
       assertTrue(first.finding() instanceof Finding.Wrong wrong && wrong.diagnosis() != null, context);
@@ -222,10 +236,15 @@ class HandWorkCorpusTest {
     return work;
   }
 
-  /** A quantity's kind, whatever its step or sequence: "PLAIN LOSS null", "UPDATED PARAMETER W_hh". */
+  /**
+   * A quantity's kind, whatever its step, sequence or parameter, and whether it is per step, per
+   * sequence or a total: "PLAIN STEP_LOSS step" (every L[t]), "TRUNCATED GRADIENT total" (every
+   * truncated gradient). A misconception is about a kind of quantity, not one parameter's.
+   */
   private static String family(Case exercise, String name) {
     var id = exercise.prepared().graph().quantity(name).orElseThrow().id();
-    return id.scope() + " " + id.role() + " " + id.parameter();
+    String level = id.step() > 0 ? "step" : id.sequence() > 0 ? "sequence" : "total";
+    return id.scope() + " " + id.role() + " " + level;
   }
 
   @ParameterizedTest
