@@ -104,6 +104,20 @@ class HandWorkCorpusTest {
       }
       assertEquals(exercise.gradableCount(), result.score(), 1e-9, exercise.description());
     }
+    // an honest student who takes the other route wherever the documents describe one
+    // (dh[T]/dh[k] associated the other way, a sum of per-step gradients, seed 001's double sum)
+    HandWork otherRoutes = new HandWork(exercise.prepared().graph(), exercise.decimals());
+    for (String name : exercise.prepared().graph().closure(exercise.asked())) {
+      Quantity quantity = exercise.prepared().graph().quantity(name).orElseThrow();
+      if (quantity.derivations().size() > 1 && quantity.stage() != Stage.TRAINING) {
+        otherRoutes.formula(name, quantity.derivations().get(quantity.derivations().size() - 1));
+      }
+    }
+    for (QuantityResult quantity : exercise.grade(otherRoutes).quantities()) {
+      assertTrue(quantity.finding() instanceof Finding.Correct || quantity.finding() instanceof Finding.NotGradable,
+          () -> "honest by other routes: " + quantity.name() + " " + quantity.finding() + " for " + quantity.submitted()
+              + ", reference " + quantity.expected() + "\n" + exercise.description());
+    }
   }
 
   @ParameterizedTest
