@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print("median of " + runs + " runs after a warm-up; solve declares the graph "
         + "(values are computed when read); prepare also computes what grading reads: the asked values, their "
-        + "rounding budgets (up to six perturbed solves) and the grader (median of " + Math.max(1, runs / 5) + ")\n"
+        + "rounding budgets (propagated through the graph at each precision) and the grader (median of " + Math.max(1, runs / 5) + ")\n"
         + table.render(""));
     spec.commandLine().getOut().flush();
     return 0;

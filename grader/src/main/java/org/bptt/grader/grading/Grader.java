@@ -1,5 +1,6 @@
 package org.bptt.grader.grading;
 
+import org.bptt.grader.grading.misconception.Misconception;
 import org.bptt.grader.grading.misconception.MisconceptionLibrary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
+import org.bptt.grader.solver.RoundingBudget;
 import org.bptt.grader.solver.Stage;
 import org.bptt.grader.value.Label;
 import org.bptt.grader.value.Tensor;
@@ -36,37 +38,56 @@ public final class Grader {
   private final List<String> asked;
   private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
   private final MisconceptionLibrary library;
-
-  /** A quantity whose reference moves by more than this share of its size is not gradable. */
-  static final double NOT_GRADABLE_SHARE = 0.05;
-
-  private final Map<String, Finding.NotGradable> notGradable = new LinkedHashMap<>();
+  private final Map<String, List<MisconceptionLibrary.Variant>> variantsByNode =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * How much each asked quantity moves when the given data move within their printed precision
-   * ({@link org.bptt.grader.solver.RoundingSensitivity}), estimated once per exercise.
+   * A quantity whose rounding budget exceeds this share of its size (and twice its tolerance)
+   * cannot be checked at the precision it is worked to: it is not gradable.
+   */
+  static final double NOT_GRADABLE_SHARE = 0.05;
+
+  /**
+   * The precisions an answer's budget is known at, from the tolerance's own decimals up: a student
+   * who writes more decimals worked to more, and their drift is smaller.
+   */
+  static final int PRECISIONS = 5;
+
+  private final Map<String, Finding.NotGradable> notGradable = new LinkedHashMap<>();
+  private final RoundingBudgets budgets;
+  private final Map<String, Double> enough = new LinkedHashMap<>();
+  /** The drift of work at the tolerance's precision, then at each further decimal (those filled on first use). */
+  private final List<Map<String, Tensor>> driftsByPrecision = new ArrayList<>();
+  /** The drift at each precision from the student's own values of the asked quantities: a recomputation's. */
+  private final List<RoundingBudget.Estimate> localEstimates = new ArrayList<>();
+  private final Map<String, Tolerance> baseTolerances = new LinkedHashMap<>();
+  private final Map<String, Tensor> fromGivens;
+  /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
+  private final Map<String, Tensor> training = new LinkedHashMap<>();
+  private volatile boolean budgeted;
+
+  /**
+   * How far honest hand work can drift from each asked quantity's reference
+   * ({@link RoundingBudget}), estimated once per exercise and working precision.
    */
   @FunctionalInterface
-  public interface RoundingBudget {
+  public interface RoundingBudgets {
 
-    /**
-     * @param names the asked quantities
-     * @param enough for each, the spread past which it is not gradable whatever more is learned,
-     *     so the estimate may stop looking at it
-     */
-    Map<String, Double> spreads(List<String> names, Map<String, Double> enough);
+    /** Per wanted name, the drift of each entry (row-major). */
+    RoundingBudget.Estimate estimate(RoundingBudget.Request request);
   }
 
-  /** A grader whose tolerances take the given spreads into account (empty when the givens are exact). */
-  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, Map<String, Double> spreads) {
-    this(exercise, graph, spec, (names, enough) -> spreads);
+  /** A grader with no rounding budget: every value is judged at its tolerance alone. */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec) {
+    this(exercise, graph, spec, request -> RoundingBudget.Estimate.none());
   }
 
-  /** A grader that estimates the asked quantities' rounding spreads with {@code budget}. */
-  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, RoundingBudget budget) {
+  /** A grader whose tolerances add each asked quantity's rounding budget, from {@code budgets}. */
+  public Grader(Exercise exercise, QuantityGraph graph, GradingSpec spec, RoundingBudgets budgets) {
     this.exercise = exercise;
     this.graph = graph;
     this.spec = spec;
+    this.budgets = budgets;
     this.asked = AskedQuantities.expand(exercise.asked(), graph);
     this.library = new MisconceptionLibrary(exercise, graph);
     for (String name : graph.names()) {
@@ -79,43 +100,112 @@ public final class Grader {
         tolerances.put(name, override.tolerance());
       }
     }
-    Map<String, Double> enough = new LinkedHashMap<>();
     for (String name : asked) {
       enough.put(name, notGradableBeyond(name));
     }
-    Map<String, Double> spreads = budget.spreads(asked, enough);
+    fromGivens = budgets.estimate(new RoundingBudget.Request(asked, RoundingBudget.HalfUnit.EXACT, enough)).drifts();
     for (String name : asked) {
-      applySensitivity(name, spreads.getOrDefault(name, 0.0));
+      if (fromGivens.containsKey(name) && graph.quantity(name).orElseThrow().stage() == Stage.TRAINING) {
+        training.put(name, fromGivens.get(name));
+      }
     }
-  }
-
-  /** The spread past which a quantity is not gradable: a few percent of its size, and far past its tolerance. */
-  private double notGradableBeyond(String name) {
-    Value reference = graph.value(name);
-    double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
-    return Math.max(NOT_GRADABLE_SHARE * size, 100 * tolerances.get(name).halfWidth(size));
+    driftsByPrecision.add(budgets.estimate(request(0, Set.of())).drifts());
+    for (String name : asked) {
+      decideGradable(name, fromGivens.get(name), driftsByPrecision.get(0).get(name));
+    }
   }
 
   /**
-   * Leaves a quantity's tolerance alone when the rounding of the given data moves it by no more
-   * than about the tolerance (ordinary hand work), widens it when it moves more, and marks it not
-   * gradable when it moves by more than a few percent of its size: then no precision a student
-   * could work to would decide it.
+   * The drift of work at the tolerance's own precision plus {@code extraDecimals}; with {@code
+   * pinned} the student's own answers, the drift from what their own values give.
    */
-  private void applySensitivity(String name, double spread) {
-    Tolerance tolerance = tolerances.get(name);
+  private RoundingBudget.Request request(int extraDecimals, Set<String> pinned) {
+    return new RoundingBudget.Request(asked, halfUnitAt(extraDecimals), pinned, training, enough, pinned.isEmpty());
+  }
+
+  /** The half unit of a working value at the tolerance's own precision plus {@code extraDecimals}. */
+  private RoundingBudget.HalfUnit halfUnitAt(int extraDecimals) {
+    return (name, value) -> tolerances.get(name) instanceof Tolerance.AsWritten asWritten
+        ? 0.5 * Math.pow(10, -Math.min(15, asWritten.minimumDecimals() + extraDecimals))
+        : tolerances.get(name).halfWidth(value);
+  }
+
+  /** The drift past which a quantity is not gradable: a few percent of its size, and past twice its tolerance. */
+  private double notGradableBeyond(String name) {
     Value reference = graph.value(name);
     double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
-    double halfWidth = tolerance.halfWidth(size);
-    if (spread <= 2 * halfWidth) {
+    return Math.max(NOT_GRADABLE_SHARE * size, 2 * tolerances.get(name).halfWidth(size));
+  }
+
+  /**
+   * Marks a quantity not gradable when its drift is past a few percent of its size: the drift
+   * from the given data alone (no student can do better than the data) or, where the tolerance
+   * fixes the precision to work to, the drift at that precision; a label that can flip at the
+   * working precision is not gradable either.
+   */
+  private void decideGradable(String name, Tensor fromGivens, Tensor atPrecision) {
+    if (fromGivens == null || atPrecision == null) {
       return;
     }
-    if (Double.isInfinite(spread) || spread > notGradableBeyond(name)) {
-      notGradable.put(name, new Finding.NotGradable(spread,
-          graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
+    boolean precisionOpen = tolerances.get(name) instanceof Tolerance.AsWritten;
+    double decisive = precisionOpen ? fromGivens.maxAbs() : atPrecision.maxAbs();
+    boolean label = graph.value(name) instanceof Label;
+    if (Double.isNaN(decisive) || decisive > notGradableBeyond(name) || label && atPrecision.maxAbs() > 0) {
+      notGradable.put(name, new Finding.NotGradable(Double.isNaN(decisive) || label ? Double.POSITIVE_INFINITY
+          : decisive, graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
+    }
+  }
+
+  private Tolerance withBudget(String name, Tolerance base, List<Map<String, Tensor>> byPrecision) {
+    List<Tensor> drifts = new ArrayList<>();
+    for (Map<String, Tensor> atPrecision : byPrecision) {
+      if (atPrecision.get(name) != null) {
+        drifts.add(atPrecision.get(name));
+      }
+    }
+    if (notGradable.containsKey(name) || drifts.isEmpty() || drifts.get(0).maxAbs() == 0
+        || graph.value(name) instanceof Label) {
+      return base;
+    }
+    return new Tolerance.WithinBudget(base, drifts);
+  }
+
+  /**
+   * Adds each gradable asked quantity's rounding budget to its tolerance, once, on first use: the
+   * drift at further precisions is only needed to grade, not to decide what is gradable.
+   */
+  /**
+   * Estimates now the rounding budgets grading would otherwise estimate on first use, so that a
+   * prepared grader's first submission costs no more than the others.
+   */
+  public void estimateBudgets() {
+    addBudgets();
+  }
+
+  private void addBudgets() {
+    if (budgeted) {
       return;
     }
-    tolerances.put(name, new Tolerance.Widened(tolerance, spread));
+    synchronized (this) {
+      if (budgeted) {
+        return;
+      }
+      boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
+      int precisions = anyOpen ? PRECISIONS : 1;
+      for (int extra = 1; extra < precisions; extra++) {
+        driftsByPrecision.add(budgets.estimate(request(extra, Set.of())).drifts());
+      }
+      Set<String> pinned = new HashSet<>(asked);
+      for (int extra = 0; extra < precisions; extra++) {
+        localEstimates.add(budgets.estimate(request(extra, pinned)));
+      }
+      for (String name : asked) {
+        Tolerance base = tolerances.get(name);
+        baseTolerances.put(name, base);
+        tolerances.put(name, withBudget(name, base, driftsByPrecision));
+      }
+      budgeted = true;
+    }
   }
 
   public List<String> asked() {
@@ -128,87 +218,23 @@ public final class Grader {
   }
 
   public Tolerance toleranceFor(String name) {
+    addBudgets();
     return tolerances.get(name);
   }
 
   public SubmissionResult grade(Submission submission) {
+    addBudgets();
     Function<String, Value> given = name -> {
       Answer answer = submission.answers().get(name);
       return answer == null ? null : answer.value();
     };
-    ConsistentValues consistent = new ConsistentValues(given);
+    ConsistentValues consistent = new ConsistentValues(graph, given);
     List<QuantityResult> results = new ArrayList<>();
     for (String name : asked) {
       results.add(gradeOne(name, submission.answers(), given, consistent));
     }
     return new SubmissionResult(exercise.id(), exercise.title(), exercise.source(), submission.student(),
         submission.displayName(), results);
-  }
-
-  /**
-   * Every quantity as it follows from the student's answers: their value where they gave one, else
-   * recomputed from the values before it. This carries an early slip through the quantities a
-   * student was not asked to write down (seed 000 asks for y[t] but not o[t]). The training run is
-   * left at its reference values: it does not follow from a page of hand calculation.
-   */
-  /**
-   * The quantities as they follow from one student's answers, each computed
-   * on first use (with what it reads, in computation order): a submission costs the quantities its
-   * grading reads, not the whole graph.
-   */
-  private final class ConsistentValues {
-
-    private final Function<String, Value> given;
-    private final Map<String, Value> values = new HashMap<>();
-
-    ConsistentValues(Function<String, Value> given) {
-      this.given = given;
-    }
-
-    Value get(String name) {
-      Value known = values.get(name);
-      if (known != null || !graph.contains(name)) {
-        return known;
-      }
-      for (String input : closureThroughUnanswered(name)) {
-        if (!values.containsKey(input)) {
-          values.put(input, consistentValue(input));
-        }
-      }
-      return values.get(name);
-    }
-
-    private Value consistentValue(String name) {
-      Quantity quantity = graph.quantity(name).orElseThrow();
-      Value answer = given.apply(name);
-      if (answer != null) {
-        return answer;
-      }
-      if (quantity.isGiven() || quantity.stage() == Stage.TRAINING) {
-        return graph.value(name);
-      }
-      return quantity.main().compute(name, values::get);
-    }
-
-    /** The quantity and, behind each one not yet known, what its main derivation reads, in computation order. */
-    private List<String> closureThroughUnanswered(String name) {
-      Set<String> seen = new HashSet<>();
-      Deque<String> pending = new ArrayDeque<>(List.of(name));
-      List<String> needed = new ArrayList<>();
-      while (!pending.isEmpty()) {
-        String next = pending.pop();
-        if (values.containsKey(next) || !seen.add(next)) {
-          continue;
-        }
-        needed.add(next);
-        Quantity quantity = graph.quantity(next).orElseThrow();
-        if (given.apply(next) == null && !quantity.isGiven() && quantity.stage() != Stage.TRAINING) {
-          pending.addAll(quantity.inputs());
-        }
-      }
-      needed.sort(java.util.Comparator.comparingInt(graph::position));
-      return needed;
-    }
   }
 
   private QuantityResult gradeOne(String name, Map<String, Answer> answers, Function<String, Value> given,
@@ -231,15 +257,27 @@ public final class Grader {
       return result(quantity, answer, new Finding.Correct(), 1);
     }
     Derivation followed = followedDerivation(name, answer, given, consistent);
-    if (followed != null) {
-      return carriedForward(quantity, answer, builtOn(followed.inputs(), answers, given, consistent));
+    List<String> basedOn = followed == null ? List.of() : builtOn(followed.inputs(), answers, given, consistent);
+    if (!basedOn.isEmpty()) {
+      return carriedForward(quantity, answer, basedOn);
     }
+    // A value that follows from the student's own values, all of them right, is not an error
+    // carried forward: the rounding budget already allows for what honest rounding moves, so it
+    // is an error made here.
     List<Finding.OffEntry> off = offEntries(answer, expected, tolerance);
-    for (MisconceptionLibrary.Variant variant : library.variantsFor(name)) {
-      Value fromGiven = graph.recompute(name, variant.derivation(), given);
-      Value fromConsistent = variant.derivation().compute(name, consistent::get);
-      if (matches(answer, fromGiven, tolerance) || matches(answer, fromConsistent, tolerance)) {
-        return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
+    if (!referenceAtFewerDecimals(answer, expected)) {
+      for (MisconceptionLibrary.Variant variant : allVariantsOf(name)) {
+        Value fromGiven = graph.recompute(name, variant.derivation(), given);
+        Value fromConsistent = variant.derivation().compute(name, consistent::get);
+        Tolerance follow = followTolerance(name, variant.derivation(), answer, consistent::get);
+        if (matches(answer, fromGiven, follow) && shows(fromGiven, answer, expected, tolerance)
+            || matches(answer, fromConsistent, follow) && shows(fromConsistent, answer, expected, tolerance)) {
+          return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
+        }
+      }
+      Misconception upstream = misconceptionOnTheWay(name, answer, given);
+      if (upstream != null) {
+        return result(quantity, answer, new Finding.Wrong(upstream, off), 0);
       }
     }
     return result(quantity, answer, new Finding.Wrong(null, off), 0);
@@ -283,6 +321,84 @@ public final class Grader {
     return ordered;
   }
 
+  /**
+   * A misconception made where the student wrote nothing down and first seen here: the factor 2 in
+   * every L[t] when only L is asked, the unclipped gradient inside an update. Each misconception
+   * with a version of some quantity recomputed on the way is applied at all of them, and the
+   * answer is compared with what follows. Null when none reproduces it.
+   */
+  private Misconception misconceptionOnTheWay(String name, Answer answer, Function<String, Value> given) {
+    Map<String, Misconception> onTheWay = new LinkedHashMap<>();
+    ConsistentValues plain = new ConsistentValues(graph, given);
+    Set<String> inputs = new LinkedHashSet<>(graph.quantity(name).orElseThrow().inputs());
+    for (MisconceptionLibrary.Variant own : variantsOf(name).values()) {
+      inputs.addAll(own.derivation().inputs());
+    }
+    for (String input : inputs) {
+      for (String node : plain.closureThroughUnanswered(input)) {
+        if (plain.isRecomputed(node)) {
+          for (MisconceptionLibrary.Variant variant : variantsOf(node).values()) {
+            onTheWay.putIfAbsent(variant.misconception().id(), variant.misconception());
+          }
+        }
+      }
+    }
+    for (Misconception misconception : onTheWay.values()) {
+      ConsistentValues applied = new ConsistentValues(graph, given, node -> {
+        MisconceptionLibrary.Variant variant = variantsOf(node).get(misconception.id());
+        return variant != null ? variant.derivation() : graph.quantity(node).orElseThrow().main();
+      });
+      MisconceptionLibrary.Variant own = variantsOf(name).get(misconception.id());
+      Derivation derivation = own != null ? own.derivation() : graph.quantity(name).orElseThrow().main();
+      Value withoutAnswer = derivation.compute(name, applied::get);
+      Tolerance follow = followTolerance(name, derivation, answer, applied::get);
+      if (matches(answer, withoutAnswer, follow) && shows(withoutAnswer, answer, graph.value(name),
+          tolerances.get(name))) {
+        return misconception;
+      }
+    }
+    return null;
+  }
+
+  /** A quantity's misconception variants by misconception id, the first of each; computed once per quantity. */
+  private Map<String, MisconceptionLibrary.Variant> variantsOf(String node) {
+    Map<String, MisconceptionLibrary.Variant> first = new LinkedHashMap<>();
+    for (MisconceptionLibrary.Variant variant : allVariantsOf(node)) {
+      first.putIfAbsent(variant.misconception().id(), variant);
+    }
+    return first;
+  }
+
+  /** Every misconception variant of a quantity, in the library's order; built once per quantity. */
+  private List<MisconceptionLibrary.Variant> allVariantsOf(String node) {
+    return variantsByNode.computeIfAbsent(node, library::variantsFor);
+  }
+
+  /**
+   * The tolerance of a recomputation from the student's own values: only the rounding of the steps
+   * of this quantity's own formula (and of unasked values on the way) can separate the two.
+   */
+  private Tolerance followTolerance(String name, Derivation derivation, Answer answer,
+      Function<String, Value> values) {
+    Tolerance base = baseTolerances.get(name);
+    if (base == null || localEstimates.isEmpty()) {
+      return tolerances.get(name);
+    }
+    int written = Integer.MAX_VALUE;
+    int entries = answer.value() instanceof Tensor tensor ? tensor.size() : 0;
+    for (int i = 0; i < entries; i++) {
+      written = Math.min(written, answer.decimalsOf(i));
+    }
+    int precision = base instanceof Tolerance.AsWritten asWritten && written != Integer.MAX_VALUE
+        ? Math.max(0, Math.min(localEstimates.size() - 1, written - asWritten.minimumDecimals())) : 0;
+    Tensor drift = localEstimates.get(precision).driftOf(name, derivation, values);
+    if (drift == null || !(drift.maxAbs() > 0) || graph.value(name) instanceof Label) {
+      return base;
+    }
+    // one precision: the answer's own (the fewest decimals among its entries)
+    return new Tolerance.WithinBudget(base, List.of(drift));
+  }
+
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
   private Derivation followedDerivation(String name, Answer answer, Function<String, Value> given,
       ConsistentValues consistent) {
@@ -290,8 +406,8 @@ public final class Grader {
     if (quantity.isGiven()) {
       return null;
     }
-    Tolerance tolerance = tolerances.get(name);
     for (Derivation derivation : quantity.derivations()) {
+      Tolerance tolerance = followTolerance(name, derivation, answer, consistent::get);
       if (matches(answer, graph.recompute(name, derivation, given), tolerance)
           || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
         return derivation;
@@ -320,12 +436,51 @@ public final class Grader {
         && truth.columns() > 1;
     List<Finding.OffEntry> off = new ArrayList<>();
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i), i)) {
         off.add(new Finding.OffEntry(i + 1, matrix ? i / truth.columns() + 1 : 0, matrix ? i % truth.columns() + 1 : 0,
             student.at(i), truth.at(i)));
       }
     }
     return off.size() == truth.size() ? List.of() : off;
+  }
+
+  /**
+   * Whether an answer is the reference rounded to the decimals written, fewer than it is judged at
+   * (0.78 for 0.7810): a copy at low precision, which no misconception explains.
+   */
+  private static boolean referenceAtFewerDecimals(Answer answer, Value expected) {
+    if (!(answer.value() instanceof Tensor student) || !(expected instanceof Tensor truth)
+        || student.size() != truth.size()) {
+      return false;
+    }
+    for (int i = 0; i < truth.size(); i++) {
+      int written = answer.decimalsOf(i);
+      if (written < 0 || Math.abs(student.at(i) - truth.at(i)) > 0.5 * Math.pow(10, -written) * Tolerance.FUZZ) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a misconception shows in a quantity: its value differs from the reference, at some
+   * entry, by more than the rounding budget and half the half unit of the decimals the answer was
+   * written to. Where it does not, an answer near it is not evidence of it.
+   */
+  private static boolean shows(Value variant, Answer answer, Value reference, Tolerance tolerance) {
+    if (!(variant instanceof Tensor value) || !(reference instanceof Tensor truth) || value.size() != truth.size()) {
+      return !variant.equals(reference);
+    }
+    Tolerance base = tolerance instanceof Tolerance.WithinBudget budget ? budget.base() : tolerance;
+    for (int i = 0; i < truth.size(); i++) {
+      int written = answer.decimalsOf(i);
+      double allowance = tolerance instanceof Tolerance.WithinBudget budget ? budget.allowance(written, i) : 0;
+      double line = allowance + 0.5 * base.halfWidth(truth.at(i), written);
+      if (Math.abs(value.at(i) - truth.at(i)) > line * Tolerance.FUZZ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every entry of an answer is accepted against {@code reference}, at the precision written. */
@@ -340,7 +495,7 @@ public final class Grader {
       return false;
     }
     for (int i = 0; i < truth.size(); i++) {
-      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i))) {
+      if (!tolerance.accepts(student.at(i), answer.decimalsOf(i), truth.at(i), i)) {
         return false;
       }
     }

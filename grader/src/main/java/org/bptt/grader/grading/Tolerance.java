@@ -1,5 +1,10 @@
 package org.bptt.grader.grading;
 
+import java.util.List;
+import java.util.Objects;
+import org.bptt.grader.solver.RoundingBudget;
+import org.bptt.grader.value.Tensor;
+
 
 /**
  * When a submitted number counts as the reference value. Hand work rounds, so every mode accepts a
@@ -21,10 +26,44 @@ public sealed interface Tolerance {
   double halfWidth(double reference);
 
   /**
-   * A tolerance widened by {@code extra}, for a quantity that moves by about that much when the
-   * given data move within their printed precision.
+   * Whether entry {@code entry} of an answer is accepted: as {@link #accepts(double, int, double)}
+   * for a tolerance that is the same for every entry.
    */
-  record Widened(Tolerance base, double extra) implements Tolerance {
+  default boolean accepts(double submitted, int writtenDecimals, double reference, int entry) {
+    return accepts(submitted, writtenDecimals, reference);
+  }
+
+  /** How far from {@code reference} a value written with {@code writtenDecimals} decimals may be (-1: unknown). */
+  default double halfWidth(double reference, int writtenDecimals) {
+    return halfWidth(reference);
+  }
+
+  /**
+   * A tolerance with a rounding budget: it also accepts a value within its half unit at the
+   * decimals written plus the drift honest hand work can have reached at that entry
+   * ({@link RoundingBudget}). {@code drifts.get(k)}: the drift per entry (row-major) of work at the
+   * base's own precision plus k decimals; an answer written with more decimals is judged with the
+   * drift of work at the decimals it shows (the last for any more), one with fewer or unknown
+   * decimals with the first.
+   */
+  record WithinBudget(Tolerance base, List<Tensor> drifts) implements Tolerance {
+    public WithinBudget {
+      Objects.requireNonNull(base, "base");
+      drifts = List.copyOf(drifts);
+      if (base instanceof WithinBudget) {
+        throw new IllegalArgumentException("tolerance: a budget is added once, not to a budgeted tolerance");
+      }
+      if (drifts.isEmpty()) {
+        throw new IllegalArgumentException("tolerance: a budget needs the drift of at least one precision");
+      }
+      for (Tensor drift : drifts) {
+        if (drift.size() != drifts.get(0).size()) {
+          throw new IllegalArgumentException("tolerance: every precision's drift needs " + drifts.get(0).size()
+              + " entries, got " + drift.size());
+        }
+      }
+    }
+
     @Override
     public boolean accepts(double submitted, double reference) {
       return accepts(submitted, -1, reference);
@@ -32,13 +71,42 @@ public sealed interface Tolerance {
 
     @Override
     public boolean accepts(double submitted, int writtenDecimals, double reference) {
-      return base.accepts(submitted, writtenDecimals, reference)
-          || Math.abs(submitted - reference) <= (base.halfWidth(reference) + extra) * FUZZ;
+      return base.accepts(submitted, writtenDecimals, reference) || Math.abs(submitted - reference)
+          <= (base.halfWidth(reference, writtenDecimals) + largestAllowance(writtenDecimals)) * FUZZ;
+    }
+
+    @Override
+    public boolean accepts(double submitted, int writtenDecimals, double reference, int entry) {
+      return base.accepts(submitted, writtenDecimals, reference) || Math.abs(submitted - reference)
+          <= (base.halfWidth(reference, writtenDecimals) + allowance(writtenDecimals, entry)) * FUZZ;
     }
 
     @Override
     public double halfWidth(double reference) {
-      return base.halfWidth(reference) + extra;
+      return base.halfWidth(reference) + largestAllowance(-1);
+    }
+
+    @Override
+    public double halfWidth(double reference, int writtenDecimals) {
+      return base.halfWidth(reference, writtenDecimals) + largestAllowance(writtenDecimals);
+    }
+
+    /** The drift allowed at one entry for an answer written with {@code writtenDecimals} decimals (-1: unknown). */
+    public double allowance(int writtenDecimals, int entry) {
+      Tensor drift = drifts.get(precision(writtenDecimals));
+      return drift.at(drift.size() == 1 ? 0 : entry);
+    }
+
+    /** The largest entry's allowance for an answer written with {@code writtenDecimals} decimals. */
+    public double largestAllowance(int writtenDecimals) {
+      return drifts.get(precision(writtenDecimals)).maxAbs();
+    }
+
+    private int precision(int writtenDecimals) {
+      if (base instanceof AsWritten asWritten && writtenDecimals > asWritten.minimumDecimals()) {
+        return Math.min(drifts.size() - 1, writtenDecimals - asWritten.minimumDecimals());
+      }
+      return 0;
     }
   }
 
@@ -104,8 +172,12 @@ public sealed interface Tolerance {
 
     @Override
     public boolean accepts(double submitted, int writtenDecimals, double reference) {
-      int places = Math.min(15, Math.max(minimumDecimals, writtenDecimals));
-      return Math.abs(submitted - reference) <= 0.5 * Math.pow(10, -places) * FUZZ;
+      return Math.abs(submitted - reference) <= halfWidth(reference, writtenDecimals) * FUZZ;
+    }
+
+    @Override
+    public double halfWidth(double reference, int writtenDecimals) {
+      return 0.5 * Math.pow(10, -Math.min(15, Math.max(minimumDecimals, writtenDecimals)));
     }
 
     @Override

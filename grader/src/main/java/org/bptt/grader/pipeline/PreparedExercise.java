@@ -11,7 +11,7 @@ import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.QuantityGraph;
-import org.bptt.grader.solver.RoundingSensitivity;
+import org.bptt.grader.solver.RoundingBudget;
 import org.bptt.grader.value.Tensor;
 
 /**
@@ -30,8 +30,9 @@ public record PreparedExercise(ExerciseDefinition definition, String variantId, 
         ? definition.grading()
         : definition.grading().withCarriedForwardCredit(carriedForwardCredit);
     long seed = exercise.id().hashCode();
-    Grader grader = new Grader(exercise, graph, grading, (List<String> names, Map<String, Double> enough) ->
-        RoundingSensitivity.spreads(exercise, graph, names, enough, definition.givenHalfUnits(), seed));
+    Grader grader = new Grader(exercise, graph, grading, request ->
+        RoundingBudget.of(graph, definition.givenHalfUnits(), seed, request));
+    grader.estimateBudgets();
     return new PreparedExercise(definition, variantId, graph, grader);
   }
 

@@ -10,7 +10,7 @@ import org.bptt.grader.solver.ReferenceSolver;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.QuantityId;
-import org.bptt.grader.solver.RoundingSensitivity;
+import org.bptt.grader.solver.RoundingBudget;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
 
@@ -53,8 +53,8 @@ final class VariantConstraintCheck implements VariantCheck {
       }
     }
     long seed = exercise.id().hashCode();
-    Grader grader = new Grader(exercise, graph, candidate.grading(), (names, enough) ->
-        RoundingSensitivity.spreads(exercise, graph, names, enough, candidate.givenHalfUnits(), seed));
+    Grader grader = new Grader(exercise, graph, candidate.grading(), request ->
+        RoundingBudget.of(graph, candidate.givenHalfUnits(), seed, request));
     if (!grader.notGradable().isEmpty()) {
       return "an asked quantity that is not gradable";
     }

@@ -25,7 +25,11 @@ public final class Feedback {
     Finding finding = result.finding();
     if (finding instanceof Finding.Correct) {
       // a character is right or not: no precision to speak of
-      return result.expected() instanceof Label ? "Correct." : "Correct (to " + describe(result.tolerance()) + ").";
+      // a character is right or not: no precision to speak of; a value within its rounding budget
+      // is simply correct, with no word about rounding
+      Tolerance tolerance = result.tolerance() instanceof Tolerance.WithinBudget budget ? budget.base()
+          : result.tolerance();
+      return result.expected() instanceof Label ? "Correct." : "Correct (to " + describe(tolerance) + ").";
     }
     if (finding instanceof Finding.CarriedForward carried) {
       return carriedForward(result, carried, notation);
@@ -47,6 +51,11 @@ public final class Feedback {
 
   /** What a tolerance accepts, as feedback names it: "4 decimals", "3 significant figures". */
   public static String describe(Tolerance tolerance) {
+    return describe(tolerance, -1);
+  }
+
+  /** As {@link #describe(Tolerance)}, for an answer written with {@code writtenDecimals} decimals (-1: unknown). */
+  public static String describe(Tolerance tolerance, int writtenDecimals) {
     if (tolerance instanceof Tolerance.AsWritten asWritten) {
       int minimum = asWritten.minimumDecimals();
       return "the decimals written, at least " + minimum + (minimum == 1 ? " decimal" : " decimals");
@@ -61,9 +70,9 @@ public final class Feedback {
       return "within " + Numbers.format(relative.absolute(), 6) + " + " + Numbers.format(relative.relative(), 6)
           + " x |value|";
     }
-    if (tolerance instanceof Tolerance.Widened widened) {
-      return describe(widened.base()) + ", widened by " + Numbers.format(widened.extra(), 2)
-          + " because it depends on digits the sheet does not print";
+    if (tolerance instanceof Tolerance.WithinBudget budget) {
+      return describe(budget.base()) + ", with up to " + Numbers.format(budget.largestAllowance(writtenDecimals), 2)
+          + " more for the rounding of the given data and of the working values before it";
     }
     throw new IllegalArgumentException("no wording for " + tolerance);
   }
@@ -81,7 +90,8 @@ public final class Feedback {
     if (wrong.diagnosis() != null) {
       return notation.render(wrong.diagnosis().explanation()) + " Expected " + asJudged(result) + ".";
     }
-    String judged = result.expected() instanceof Label ? "" : " (to " + describe(result.tolerance()) + ")";
+    String judged = result.expected() instanceof Label ? ""
+        : " (to " + describe(result.tolerance(), result.writtenDecimalsOf(0)) + ")";
     return "Expected " + asJudged(result) + judged
         + offEntries(result, wrong.off()) + ". " + result.documentName() + ": " + notation.render(result.meaning()) + ".";
   }
@@ -110,10 +120,11 @@ public final class Feedback {
 
 
   private static String notGradable(Finding.NotGradable reason) {
-    return "Not graded: this quantity changes by " + (reason.unbounded() ? "its whole value"
-        : "up to " + Numbers.format(reason.spread(), 2)) + " when the given values move within their printed precision"
-        + (reason.training() ? " (the training run is chaotic at this learning rate)" : "")
-        + ", so no answer can be checked against it.";
+    return "Not graded: rounding the given values to their printed precision and the working values to the "
+        + "exercise's can change this quantity by " + (reason.unbounded() ? "its whole value"
+        : "up to " + Numbers.format(reason.spread(), 2)) + (reason.training()
+        ? " (the training run is chaotic at this learning rate)" : "")
+        + ", so no answer can be checked against it at this precision.";
   }
 
   private static String documentNames(List<String> names, Notation notation) {
@@ -138,8 +149,8 @@ public final class Feedback {
     if (tolerance instanceof Tolerance.DecimalPlaces decimals) {
       return decimals.places();
     }
-    if (tolerance instanceof Tolerance.Widened widened) {
-      return judgedDecimals(widened.base(), written);
+    if (tolerance instanceof Tolerance.WithinBudget budget) {
+      return judgedDecimals(budget.base(), written);
     }
     return -1;
   }

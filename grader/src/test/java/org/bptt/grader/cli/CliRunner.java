@@ -83,6 +83,11 @@ public final class CliRunner {
     return sample.endsWith("-author.yaml");
   }
 
+  /** Whether a sample has slips of its document's: every document's but seed 001's (honest 4-decimal hand work). */
+  static boolean hasSlips(String sample) {
+    return isDocumentSample(sample) && !sample.contains("seed-001");
+  }
+
   private static List<String> yamlFilesIn(Path folder) {
     try (Stream<Path> listing = Files.list(folder)) {
       return listing.filter(path -> path.getFileName().toString().endsWith(".yaml"))

@@ -63,25 +63,17 @@ class SeedSampleGradingTest {
   }
 
   /**
-   * Seed 001: some logits are off in the fourth decimal (truncated, not rounded); dL/dU's third
-   * entry and the updated U and W are off by one unit. Its total loss is the sum of its rounded
-   * per-step losses, and two gradients follow from its rounded intermediates: carried forward.
-   * The loss after 1000 epochs cannot be graded: the training run is chaotic.
+   * Seed 001 is honest 4-decimal hand work: its logits truncated in the fourth decimal, the entries
+   * of dL/dU and of the updated U and W one unit off, and its total loss (the sum of its rounded
+   * per-step losses, 6.0338 for 6.03374) are all within what rounding the working values moves them
+   * by, so all are correct. The loss after 1000 epochs cannot be graded: the training run is chaotic.
    */
   @Test
-  void seed001IsOffInTheLastDigitInPlaces() throws InputException {
+  void seed001IsHonestHandWorkThroughout() throws InputException {
     SubmissionResult result = grade("seed-001-author");
-    assertEquals(expect(
-        "o[1]", "wrong", "o[2]", "wrong", "o[3]", "wrong", "o[4]", "wrong",
-        "L", "carried-forward",
-        "dL/dW_xh", "wrong",
-        "dL/db_h", "carried-forward",
-        "dL/dW_hy", "carried-forward",
-        "updated.W_xh", "wrong", "updated.W_hh", "wrong",
-        "L_after[1000]", "not-gradable"), notCorrect(result));
-    assertEquals(36, result.count(Verdict.CORRECT));
-    assertEquals(46, result.maxScore());
+    assertEquals(expect("L_after[1000]", "not-gradable"), notCorrect(result));
   }
+
 
   /**
    * Seed 002: h[2] is tanh(0.9) for tanh(0.902); h[3] is written as its pre-activation 0.858; dL/do[1]
@@ -94,7 +86,6 @@ class SeedSampleGradingTest {
     SubmissionResult result = grade("seed-002-author");
     Map<String, String> expected = expect(
         "h[2]", "wrong",
-        "y[2]", "carried-forward <- h[2]",
         "h[3]", "wrong",
         "y[3]", "carried-forward <- h[3]",
         "L[3]", "carried-forward <- h[3]",
@@ -140,8 +131,8 @@ class SeedSampleGradingTest {
         "updated.W_hy", "wrong",
         "updated.b_y", "carried-forward <- h[3], dL/do[1]");
     assertEquals(expected, notCorrect(result));
-    assertEquals(12, result.count(Verdict.CORRECT));
-    assertEquals(List.of("h[1]", "y[1]", "L[1]", "L[2]", "dL/do[2]", "local.dh[1]/dW_hh", "dh[1]/dW_hh", "dL[1]/dW_hh",
+    assertEquals(13, result.count(Verdict.CORRECT));
+    assertEquals(List.of("h[1]", "y[1]", "L[1]", "y[2]", "L[2]", "dL/do[2]", "local.dh[1]/dW_hh", "dh[1]/dW_hh", "dL[1]/dW_hh",
         "dL[1]/dW_hy", "dL[2]/dW_xh", "dL[2]/db_h", "dL[2]/db_y"),
         result.quantities().stream().filter(q -> q.verdict() == Verdict.CORRECT).map(QuantityResult::name).toList());
   }

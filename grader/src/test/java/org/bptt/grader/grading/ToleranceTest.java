@@ -1,5 +1,8 @@
 package org.bptt.grader.grading;
 
+import java.util.List;
+import org.bptt.grader.value.Tensor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -205,21 +208,44 @@ class ToleranceTest {
   }
 
   @Nested
-  class Widened {
+  class WithinBudget {
 
     @Test
-    void acceptsWithinTheBasesWidthPlusTheExtra() {
-      Tolerance widened = new Tolerance.Widened(new Tolerance.DecimalPlaces(2), 0.03);
-      assertTrue(widened.accepts(1.035, 1.0));
-      assertFalse(widened.accepts(1.036, 1.0));
-      assertEquals(0.035, widened.halfWidth(1.0), 1e-15);
+    void acceptsWithinTheBasesWidthPlusTheDrift() {
+      Tolerance budgeted = new Tolerance.WithinBudget(new Tolerance.DecimalPlaces(2), List.of(Tensor.vector(0.03)));
+      assertTrue(budgeted.accepts(1.035, 1.0));
+      assertFalse(budgeted.accepts(1.036, 1.0));
+      assertEquals(0.035, budgeted.halfWidth(1.0), 1e-15);
     }
 
     @Test
-    void theBaseStillJudgesAtTheDecimalsWritten() {
-      Tolerance widened = new Tolerance.Widened(new Tolerance.AsWritten(2), 0.01);
-      assertTrue(widened.accepts(1.0149, 4, 1.0)); // outside 4 written decimals, inside 0.005 + 0.01
-      assertFalse(widened.accepts(1.0151, 4, 1.0));
+    void anAnswerWithMoreDecimalsIsJudgedWithTheDriftOfWorkAtThoseDecimals() {
+      Tolerance budgeted = new Tolerance.WithinBudget(new Tolerance.AsWritten(2),
+          List.of(Tensor.vector(0.011), Tensor.vector(0.0011), Tensor.vector(0.00011)));
+      assertTrue(budgeted.accepts(1.016, 2, 1.0, 0)); // 0.005 + 0.011
+      assertFalse(budgeted.accepts(1.0161, 3, 1.0, 0));
+      assertTrue(budgeted.accepts(1.00015, 4, 1.0, 0)); // 0.00005 + 0.00011
+      assertFalse(budgeted.accepts(1.0002, 4, 1.0, 0));
+      assertTrue(budgeted.accepts(1.00011, 6, 1.0, 0)); // past the last precision known: its drift
+      assertTrue(budgeted.accepts(1.016, -1, 1.0, 0)); // decimals unknown: the coarsest
+    }
+
+    @Test
+    void eachEntryHasItsOwnDrift() {
+      Tolerance budgeted = new Tolerance.WithinBudget(new Tolerance.DecimalPlaces(4), List.of(Tensor.vector(0, 0.001)));
+      assertFalse(budgeted.accepts(1.0005, 4, 1.0, 0));
+      assertTrue(budgeted.accepts(1.0005, 4, 1.0, 1));
+    }
+
+    @Test
+    void isAddedOnceAndEveryPrecisionCoversEveryEntry() {
+      Tolerance budgeted = new Tolerance.WithinBudget(new Tolerance.DecimalPlaces(2), List.of(Tensor.vector(0.03)));
+      assertThrows(IllegalArgumentException.class, () -> new Tolerance.WithinBudget(budgeted,
+          List.of(Tensor.vector(0.03))));
+      assertThrows(IllegalArgumentException.class, () -> new Tolerance.WithinBudget(new Tolerance.AsWritten(2),
+          List.of(Tensor.vector(0.03, 0.01), Tensor.vector(0.003))));
+      assertThrows(IllegalArgumentException.class, () -> new Tolerance.WithinBudget(new Tolerance.AsWritten(2),
+          List.of()));
     }
   }
 

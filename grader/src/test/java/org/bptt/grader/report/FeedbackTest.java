@@ -115,12 +115,14 @@ class FeedbackTest {
 
   @Test
   void notGradableSaysHowFarTheQuantityMovesAndWhy() {
-    assertEquals("Not graded: this quantity changes by up to 1 when the given values move within their printed "
-        + "precision (the training run is chaotic at this learning rate), so no answer can be checked against it.",
+    assertEquals("Not graded: rounding the given values to their printed precision and the working values to the "
+        + "exercise's can change this quantity by up to 1 (the training run is chaotic at this learning rate), so no "
+        + "answer can be checked against it at this precision.",
         Feedback.sentence(result("L_after[1000]", "loss after training", Tensor.scalar(1.3455), Tensor.scalar(1.92321),
             new Finding.NotGradable(0.9987, true), 0, AT_LEAST_4), CANONICAL));
-    assertEquals("Not graded: this quantity changes by its whole value when the given values move within their "
-        + "printed precision, so no answer can be checked against it.",
+    assertEquals("Not graded: rounding the given values to their printed precision and the working values to the "
+        + "exercise's can change this quantity by its whole value, so no answer can be checked against it at this "
+        + "precision.",
         Feedback.sentence(result("y[3]", "output", null, Tensor.scalar(0.5),
             new Finding.NotGradable(Double.POSITIVE_INFINITY, false), 0, AT_LEAST_4), CANONICAL));
   }
@@ -132,15 +134,19 @@ class FeedbackTest {
     assertEquals("within 0.001 + 0.01 x |value|", Feedback.describe(new Tolerance.Relative(1e-2, 1e-3)));
     assertEquals("the decimals written, at least 4 decimals", Feedback.describe(new Tolerance.AsWritten(4)));
     assertEquals("the decimals written, at least 1 decimal", Feedback.describe(new Tolerance.AsWritten(1)));
-    assertEquals("the decimals written, at least 2 decimals, widened by 0.012 because it depends on digits the sheet "
-        + "does not print", Feedback.describe(new Tolerance.Widened(new Tolerance.AsWritten(2), 0.01234)));
+    assertEquals("the decimals written, at least 2 decimals, with up to 0.012 more for the rounding of the given data "
+        + "and of the working values before it", Feedback.describe(new Tolerance.WithinBudget(new Tolerance.AsWritten(2),
+        List.of(Tensor.vector(0.01234, 0.00034), Tensor.vector(0.001, 0.0001)))));
+    assertEquals("the decimals written, at least 2 decimals, with up to 0.001 more for the rounding of the given data "
+        + "and of the working values before it", Feedback.describe(new Tolerance.WithinBudget(new Tolerance.AsWritten(2),
+        List.of(Tensor.vector(0.01234, 0.00034), Tensor.vector(0.001, 0.0001))), 3));
   }
 
   /** A new kind of tolerance or finding must get its wording here: every permitted subtype is worded above. */
   @Test
   void everyKindOfToleranceAndFindingHasWording() {
     assertEquals(Set.of(Tolerance.AsWritten.class, Tolerance.DecimalPlaces.class, Tolerance.SignificantFigures.class,
-        Tolerance.Relative.class, Tolerance.Widened.class), permitted(Tolerance.class));
+        Tolerance.Relative.class, Tolerance.WithinBudget.class), permitted(Tolerance.class));
     assertEquals(Set.of(Finding.Correct.class, Finding.CarriedForward.class, Finding.Wrong.class, Finding.Missing.class,
         Finding.Invalid.class, Finding.NotGradable.class), permitted(Finding.class));
     for (Finding finding : List.of(new Finding.Correct(), new Finding.CarriedForward(List.of()),
