@@ -57,14 +57,14 @@ public final class Grader {
   private final RoundingBudgets budgets;
   private final Map<String, Double> enough = new LinkedHashMap<>();
   /** The drift of work at the tolerance's precision, then at each further decimal (those filled on first use). */
-  private final List<Map<String, Tensor>> driftsByPrecision = new ArrayList<>();
+  private final int precisions;
+  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Tensor>> fullLevels;
   /** The drift at each precision from the student's own values of the asked quantities: a recomputation's. */
-  private final List<RoundingBudget.Estimate> localEstimates = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicReferenceArray<RoundingBudget.Estimate> localLevels;
   private final Map<String, Tolerance> baseTolerances = new LinkedHashMap<>();
   private final Map<String, Tensor> fromGivens;
   /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
   private final Map<String, Tensor> training = new LinkedHashMap<>();
-  private volatile boolean budgeted;
 
   /**
    * How far honest hand work can drift from each asked quantity's reference
@@ -109,10 +109,49 @@ public final class Grader {
         training.put(name, fromGivens.get(name));
       }
     }
-    driftsByPrecision.add(budgets.estimate(request(0, Set.of())).drifts());
+    boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
+    this.precisions = anyOpen ? PRECISIONS : 1;
+    this.fullLevels = new java.util.concurrent.atomic.AtomicReferenceArray<>(precisions);
+    this.localLevels = new java.util.concurrent.atomic.AtomicReferenceArray<>(precisions);
+    Map<String, Tensor> atOwnPrecision = fullLevel(0);
     for (String name : asked) {
-      decideGradable(name, fromGivens.get(name), driftsByPrecision.get(0).get(name));
+      decideGradable(name, fromGivens.get(name), atOwnPrecision.get(name));
     }
+    for (String name : asked) {
+      Tolerance base = tolerances.get(name);
+      baseTolerances.put(name, base);
+      tolerances.put(name, withBudget(name, base));
+    }
+  }
+
+  /** The drifts of work at the tolerance's own precision plus {@code extra} decimals, estimated on first use. */
+  private Map<String, Tensor> fullLevel(int extra) {
+    Map<String, Tensor> level = fullLevels.get(extra);
+    if (level == null) {
+      synchronized (fullLevels) {
+        level = fullLevels.get(extra);
+        if (level == null) {
+          level = budgets.estimate(request(extra, Set.of())).drifts();
+          fullLevels.set(extra, level);
+        }
+      }
+    }
+    return level;
+  }
+
+  /** The drifts from a student's own values at that precision, estimated on first use. */
+  private RoundingBudget.Estimate localLevel(int extra) {
+    RoundingBudget.Estimate level = localLevels.get(extra);
+    if (level == null) {
+      synchronized (localLevels) {
+        level = localLevels.get(extra);
+        if (level == null) {
+          level = budgets.estimate(request(extra, new HashSet<>(asked)));
+          localLevels.set(extra, level);
+        }
+      }
+    }
+    return level;
   }
 
   /**
@@ -125,9 +164,13 @@ public final class Grader {
 
   /** The half unit of a working value at the tolerance's own precision plus {@code extraDecimals}. */
   private RoundingBudget.HalfUnit halfUnitAt(int extraDecimals) {
-    return (name, value) -> tolerances.get(name) instanceof Tolerance.AsWritten asWritten
-        ? 0.5 * Math.pow(10, -Math.min(15, asWritten.minimumDecimals() + extraDecimals))
-        : tolerances.get(name).halfWidth(value);
+    return (name, value) -> {
+      // the tolerance as the exercise sets it, never one this budget widened
+      Tolerance tolerance = baseTolerances.getOrDefault(name, tolerances.get(name));
+      return tolerance instanceof Tolerance.AsWritten asWritten
+          ? 0.5 * Math.pow(10, -Math.min(15, asWritten.minimumDecimals() + extraDecimals))
+          : tolerance.halfWidth(value);
+    };
   }
 
   /** The drift past which a quantity is not gradable: a few percent of its size, and past twice its tolerance. */
@@ -156,56 +199,23 @@ public final class Grader {
     }
   }
 
-  private Tolerance withBudget(String name, Tolerance base, List<Map<String, Tensor>> byPrecision) {
-    List<Tensor> drifts = new ArrayList<>();
-    for (Map<String, Tensor> atPrecision : byPrecision) {
-      if (atPrecision.get(name) != null) {
-        drifts.add(atPrecision.get(name));
-      }
-    }
-    if (notGradable.containsKey(name) || drifts.isEmpty() || drifts.get(0).maxAbs() == 0
+  private Tolerance withBudget(String name, Tolerance base) {
+    Tensor atOwnPrecision = fullLevel(0).get(name);
+    if (notGradable.containsKey(name) || atOwnPrecision == null || !(atOwnPrecision.maxAbs() > 0)
         || graph.value(name) instanceof Label) {
       return base;
     }
-    return new Tolerance.WithinBudget(base, drifts);
-  }
+    return new Tolerance.WithinBudget(base, new Tolerance.Drifts() {
+      @Override
+      public int count() {
+        return precisions;
+      }
 
-  /**
-   * Adds each gradable asked quantity's rounding budget to its tolerance, once, on first use: the
-   * drift at further precisions is only needed to grade, not to decide what is gradable.
-   */
-  /**
-   * Estimates now the rounding budgets grading would otherwise estimate on first use, so that a
-   * prepared grader's first submission costs no more than the others.
-   */
-  public void estimateBudgets() {
-    addBudgets();
-  }
-
-  private void addBudgets() {
-    if (budgeted) {
-      return;
-    }
-    synchronized (this) {
-      if (budgeted) {
-        return;
+      @Override
+      public Tensor at(int precision) {
+        return fullLevel(precision).get(name);
       }
-      boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
-      int precisions = anyOpen ? PRECISIONS : 1;
-      for (int extra = 1; extra < precisions; extra++) {
-        driftsByPrecision.add(budgets.estimate(request(extra, Set.of())).drifts());
-      }
-      Set<String> pinned = new HashSet<>(asked);
-      for (int extra = 0; extra < precisions; extra++) {
-        localEstimates.add(budgets.estimate(request(extra, pinned)));
-      }
-      for (String name : asked) {
-        Tolerance base = tolerances.get(name);
-        baseTolerances.put(name, base);
-        tolerances.put(name, withBudget(name, base, driftsByPrecision));
-      }
-      budgeted = true;
-    }
+    });
   }
 
   public List<String> asked() {
@@ -218,12 +228,10 @@ public final class Grader {
   }
 
   public Tolerance toleranceFor(String name) {
-    addBudgets();
     return tolerances.get(name);
   }
 
   public SubmissionResult grade(Submission submission) {
-    addBudgets();
     Function<String, Value> given = name -> {
       Answer answer = submission.answers().get(name);
       return answer == null ? null : answer.value();
@@ -381,7 +389,7 @@ public final class Grader {
   private Tolerance followTolerance(String name, Derivation derivation, Answer answer,
       Function<String, Value> values) {
     Tolerance base = baseTolerances.get(name);
-    if (base == null || localEstimates.isEmpty()) {
+    if (base == null) {
       return tolerances.get(name);
     }
     int written = Integer.MAX_VALUE;
@@ -390,8 +398,8 @@ public final class Grader {
       written = Math.min(written, answer.decimalsOf(i));
     }
     int precision = base instanceof Tolerance.AsWritten asWritten && written != Integer.MAX_VALUE
-        ? Math.max(0, Math.min(localEstimates.size() - 1, written - asWritten.minimumDecimals())) : 0;
-    Tensor drift = localEstimates.get(precision).driftOf(name, derivation, values);
+        ? Math.max(0, Math.min(precisions - 1, written - asWritten.minimumDecimals())) : 0;
+    Tensor drift = localLevel(precision).driftOf(name, derivation, values);
     if (drift == null || !(drift.maxAbs() > 0) || graph.value(name) instanceof Label) {
       return base;
     }

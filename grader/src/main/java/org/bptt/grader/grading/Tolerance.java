@@ -39,29 +39,66 @@ public sealed interface Tolerance {
   }
 
   /**
+   * A quantity's drift per entry (row-major) for work at a tolerance's own precision plus {@code
+   * k} decimals, k from 0 to {@code count() - 1}; the grader estimates the finer ones on first use.
+   */
+  interface Drifts {
+    int count();
+
+    Tensor at(int precision);
+
+    /** Drifts known up front, one per precision. */
+    static Drifts of(List<Tensor> drifts) {
+      return new Listed(drifts);
+    }
+
+    record Listed(List<Tensor> drifts) implements Drifts {
+      public Listed {
+        drifts = List.copyOf(drifts);
+        if (drifts.isEmpty()) {
+          throw new IllegalArgumentException("tolerance: a budget needs the drift of at least one precision");
+        }
+        for (Tensor drift : drifts) {
+          if (drift.size() != drifts.get(0).size()) {
+            throw new IllegalArgumentException("tolerance: every precision's drift needs " + drifts.get(0).size()
+                + " entries, got " + drift.size());
+          }
+        }
+      }
+
+      @Override
+      public int count() {
+        return drifts.size();
+      }
+
+      @Override
+      public Tensor at(int precision) {
+        return drifts.get(precision);
+      }
+    }
+  }
+
+  /**
    * A tolerance with a rounding budget: it also accepts a value within its half unit at the
    * decimals written plus the drift honest hand work can have reached at that entry
-   * ({@link RoundingBudget}). {@code drifts.get(k)}: the drift per entry (row-major) of work at the
-   * base's own precision plus k decimals; an answer written with more decimals is judged with the
-   * drift of work at the decimals it shows (the last for any more), one with fewer or unknown
-   * decimals with the first.
+   * ({@link RoundingBudget}). An answer written with more decimals than the base's minimum is
+   * judged with the drift of work at the decimals it shows (the finest known for any more), one
+   * with fewer or unknown decimals with the drift at the base's own precision.
    */
-  record WithinBudget(Tolerance base, List<Tensor> drifts) implements Tolerance {
+  record WithinBudget(Tolerance base, Drifts drifts) implements Tolerance {
     public WithinBudget {
       Objects.requireNonNull(base, "base");
-      drifts = List.copyOf(drifts);
+      Objects.requireNonNull(drifts, "drifts");
       if (base instanceof WithinBudget) {
         throw new IllegalArgumentException("tolerance: a budget is added once, not to a budgeted tolerance");
       }
-      if (drifts.isEmpty()) {
+      if (drifts.count() < 1) {
         throw new IllegalArgumentException("tolerance: a budget needs the drift of at least one precision");
       }
-      for (Tensor drift : drifts) {
-        if (drift.size() != drifts.get(0).size()) {
-          throw new IllegalArgumentException("tolerance: every precision's drift needs " + drifts.get(0).size()
-              + " entries, got " + drift.size());
-        }
-      }
+    }
+
+    public WithinBudget(Tolerance base, List<Tensor> drifts) {
+      this(base, Drifts.of(drifts));
     }
 
     @Override
@@ -93,18 +130,18 @@ public sealed interface Tolerance {
 
     /** The drift allowed at one entry for an answer written with {@code writtenDecimals} decimals (-1: unknown). */
     public double allowance(int writtenDecimals, int entry) {
-      Tensor drift = drifts.get(precision(writtenDecimals));
+      Tensor drift = drifts.at(precision(writtenDecimals));
       return drift.at(drift.size() == 1 ? 0 : entry);
     }
 
     /** The largest entry's allowance for an answer written with {@code writtenDecimals} decimals. */
     public double largestAllowance(int writtenDecimals) {
-      return drifts.get(precision(writtenDecimals)).maxAbs();
+      return drifts.at(precision(writtenDecimals)).maxAbs();
     }
 
     private int precision(int writtenDecimals) {
       if (base instanceof AsWritten asWritten && writtenDecimals > asWritten.minimumDecimals()) {
-        return Math.min(drifts.size() - 1, writtenDecimals - asWritten.minimumDecimals());
+        return Math.min(drifts.count() - 1, writtenDecimals - asWritten.minimumDecimals());
       }
       return 0;
     }

@@ -32,7 +32,6 @@ public record PreparedExercise(ExerciseDefinition definition, String variantId, 
     long seed = exercise.id().hashCode();
     Grader grader = new Grader(exercise, graph, grading, request ->
         RoundingBudget.of(graph, definition.givenHalfUnits(), seed, request));
-    grader.estimateBudgets();
     return new PreparedExercise(definition, variantId, graph, grader);
   }
 
