@@ -42,14 +42,16 @@ final class GradeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "submission YAML or JSON files")
   List<Path> submissionFiles;
 
-  @Option(names = "--exercises", defaultValue = "exercises", description = "folder of exercise files (default exercises)")
+  @Option(names = "--exercises", defaultValue = "exercises",
+      description = "folder of exercise files (default: exercises, in the working directory)")
   Path exercisesFolder;
 
-  @Option(names = "--out", defaultValue = "reports", description = "report folder (default reports)")
+  @Option(names = "--out", defaultValue = "reports",
+      description = "report folder (default: reports, in the working directory; created when missing)")
   Path reportFolder;
 
-  @Option(names = "--templates", defaultValue = "templates",
-      description = "FreeMarker templates folder (default templates; the built-in copies when it does not exist)")
+  @Option(names = "--templates",
+      description = "folder of your own FreeMarker templates (default: the templates built into the grader)")
   Path templatesFolder;
 
   @Option(names = "--format", defaultValue = "text", description = "summary format: text (default) or json")

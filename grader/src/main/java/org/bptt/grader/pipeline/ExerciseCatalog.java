@@ -34,7 +34,8 @@ final class ExerciseCatalog {
     this.folder = folder;
     this.carriedForwardCredit = carriedForwardCredit;
     if (!Files.isDirectory(folder)) {
-      throw new InputException(folder + ": no such exercises folder");
+      throw new InputException(folder + ": no such exercises folder (set by --exercises; the default is exercises "
+          + "in the working directory)");
     }
     List<Path> yamlFiles;
     try (Stream<Path> listing = Files.list(folder)) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * @param exercisesFolder the folder whose exercise files submissions name by id
  * @param reportFolder where reports are written (nothing is written outside it)
- * @param templatesFolder FreeMarker templates; null, or a folder that does not exist, for the built-in ones
+ * @param templatesFolder a folder of the instructor's own FreeMarker templates; null for the built-in ones
  * @param carriedForwardCredit credit for a carried-forward answer, 0 to 1; null for each exercise's own
  * @param keepGoing grade an unreadable answer as invalid instead of stopping
  * @param writeReports false to grade and summarize only
@@ -32,8 +32,11 @@ public record GradingOptions(Path exercisesFolder, Path reportFolder, Path templ
     }
   }
 
-  /** The defaults of the command line: exercises/, reports/, templates/, the exercises' own credit. */
+  /**
+   * The defaults of the command line: exercises/ and reports/ in the working directory, the templates
+   * built into the grader, the exercises' own credit.
+   */
   public static GradingOptions defaults() {
-    return new GradingOptions(Path.of("exercises"), Path.of("reports"), Path.of("templates"), null, false, true, null);
+    return new GradingOptions(Path.of("exercises"), Path.of("reports"), null, null, false, true, null);
   }
 }

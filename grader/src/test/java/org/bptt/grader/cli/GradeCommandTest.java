@@ -130,6 +130,20 @@ class GradeCommandTest {
   }
 
   @Test
+  void aMissingFolderIsNamedWithTheOptionThatSetsIt(@TempDir Path folder) {
+    String out = folder.resolve("out").toString();
+    Run exercises = run("grade", SEED_000_SAMPLE, "--exercises", folder.resolve("none").toString(), "--out", out);
+    assertEquals(2, exercises.code());
+    assertTrue(exercises.err().contains("no such exercises folder (set by --exercises"), exercises.err());
+    Run templates = run("grade", SEED_000_SAMPLE, "--templates", folder.resolve("mine").toString(), "--out", out);
+    assertEquals(2, templates.code());
+    assertTrue(templates.err().contains("no such templates folder (set by --templates"), templates.err());
+    assertEquals(List.of(), filesUnder(folder));
+    // without --templates the built-in templates are used, whatever the working directory holds
+    assertEquals(1, run("grade", SEED_000_SAMPLE, "--out", out).code());
+  }
+
+  @Test
   void carriedForwardCreditOutOfRangeSaysSo() {
     Run run = run("grade", SEED_000_SAMPLE, "--carried-forward-credit", "1.5", "--no-reports");
     assertEquals("error: --carried-forward-credit: expected 0 to 1, got 1.5", run.err().strip());
