@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.GraderException;
 import org.bptt.grader.error.InputException;
 import org.bptt.grader.error.UsageException;
@@ -35,11 +36,37 @@ public final class GraderPipeline {
    */
   public record Graded(Path file, Exercise exercise, SubmissionResult result, Path htmlReport) {}
 
-  /** Every submission of a run, in the order given. */
-  public record Run(List<Graded> graded) {
+  /** A file that could not be graded (only with keep-going): the file and its one-line error, file:line:col. */
+  public record Rejected(Path file, String error) {}
+
+  /**
+   * Told about each submission as soon as it is graded (and its reports are staged) or rejected, in
+   * the order given, so that a caller can print a class of thousands without holding it.
+   */
+  public interface Listener {
+    void graded(Graded graded) throws GraderException;
+
+    void rejected(Rejected rejected) throws GraderException;
+  }
+
+  /** What a run did, in numbers: the files graded, how many with full credit, and the files rejected. */
+  public record Totals(int graded, int allCorrect, List<Rejected> rejected) {
+
+    public Totals {
+      rejected = List.copyOf(rejected);
+    }
+  }
+
+  /** Every submission of a run, in the order given, and the files rejected. */
+  public record Run(List<Graded> graded, List<Rejected> rejected) {
 
     public Run {
       graded = List.copyOf(graded);
+      rejected = List.copyOf(rejected);
+    }
+
+    public Run(List<Graded> graded) {
+      this(graded, List.of());
     }
 
     public boolean allCorrect() {
@@ -58,25 +85,66 @@ public final class GraderPipeline {
   }
 
   /**
-   * Grades the submission files. Reports are written only when every file was good: a bad file
-   * stops the run with its error and nothing is written.
+   * Grades the submission files and returns every result (held in memory: for a large class, use
+   * {@link #grade(List, Listener)}). See there for what is written.
    */
   public Run grade(List<Path> submissionFiles) throws GraderException {
+    List<Graded> graded = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
+    grade(submissionFiles, new Listener() {
+      @Override
+      public void graded(Graded one) {
+        graded.add(one);
+      }
+
+      @Override
+      public void rejected(Rejected one) {
+        rejected.add(one);
+      }
+    });
+    return new Run(graded, rejected);
+  }
+
+  /**
+   * Grades the submission files one by one, telling the listener about each, and writes every
+   * report. Each submission's reports are staged on disk as soon as it is graded; they are moved
+   * into place only at the end, so a run that stops part way leaves no partial output. A bad file
+   * stops the run with its error, unless the options say to keep going: then it is rejected (the
+   * listener hears of it), and every other file is graded and written.
+   */
+  public Totals grade(List<Path> submissionFiles, Listener listener) throws GraderException {
     ExerciseCatalog catalog = new ExerciseCatalog(options.exercisesFolder(), options.carriedForwardCredit());
     ReportFiles reports = new ReportFiles(options.reportFolder());
     Map<String, Path> seen = new HashMap<>();
-    List<Graded> graded = new ArrayList<>();
+    List<Rejected> rejected = new ArrayList<>();
+    int graded = 0;
+    int allCorrect = 0;
     SubmissionLoader loader = new SubmissionLoader();
     boolean complete = false;
     try {
       for (Path file : submissionFiles) {
-        SubmissionLoader.Header header = loader.readHeader(file, file.toString());
-        requireOnePerStudent(header, file, seen);
-        PreparedExercise exercise = catalog.forSubmission(header, options.salt()); // 1-2. load and solve, once each
-        Submission submission = loadSubmission(loader, header, exercise);           // 3.
-        SubmissionResult result = grade(exercise, submission);                      // 4.
+        PreparedExercise exercise;
+        SubmissionResult result;
+        try {
+          SubmissionLoader.Header header = loader.readHeader(file, file.toString());
+          requireOnePerStudent(header, file, seen);
+          exercise = catalog.forSubmission(header, options.salt()); // 1-2. load and solve, once each
+          Submission submission = loadSubmission(loader, header, exercise); // 3.
+          result = grade(exercise, submission);                            // 4.
+          seen.put(studentKey(header), file);
+        } catch (InputException e) {
+          if (!options.keepGoing()) {
+            throw e;
+          }
+          Rejected one = new Rejected(file, ErrorLine.of(e.getMessage()));
+          rejected.add(one);
+          listener.rejected(one);
+          continue;
+        }
         Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5. (staged on disk)
-        graded.add(new Graded(file, exercise.exercise(), result, html));
+        graded++;
+        allCorrect += result.allCorrect() ? 1 : 0;
+        listener.graded(new Graded(file, exercise.exercise(), result, html));
       }
       if (options.writeReports()) {
         reports.writeAll();                                                         // 6.
@@ -87,7 +155,7 @@ public final class GraderPipeline {
         reports.discard(); // bad input part way: no partial output
       }
     }
-    return new Run(graded);
+    return new Totals(graded, allCorrect, rejected);
   }
 
   // --- the steps -----------------------------------------------------------------------------
@@ -174,10 +242,15 @@ public final class GraderPipeline {
     return renderer;
   }
 
+  /** ids that differ only in case would write the same report files on a case-insensitive file system */
+  private static String studentKey(SubmissionLoader.Header header) {
+    return Ids.fileKey(header.exerciseId() + "/" + header.student());
+  }
+
+  /** A second file for a student already graded in this run is refused (a rejected file does not count). */
   private static void requireOnePerStudent(SubmissionLoader.Header header, Path file, Map<String, Path> seen)
       throws InputException {
-    // ids that differ only in case would write the same report files on a case-insensitive file system
-    Path earlier = seen.putIfAbsent(Ids.fileKey(header.exerciseId() + "/" + header.student()), file);
+    Path earlier = seen.get(studentKey(header));
     if (earlier != null) {
       throw new InputException(header.exerciseLocation(), "student " + header.student() + " already has a submission "
           + "for exercise " + header.exerciseId() + " in this run (" + earlier + "); grade one per student");

@@ -46,6 +46,14 @@ public final class CliRunner {
         throw new AssertionError("stdout is not JSON: " + out, e);
       }
     }
+
+    /** The one submission of a {@code grade --format json} run. */
+    JsonNode submission() {
+      JsonNode submissions = json().get("submissions");
+      assertNotNull(submissions, "no submissions in " + out);
+      assertEquals(1, submissions.size(), out);
+      return submissions.get(0);
+    }
   }
 
   public static Run run(String... arguments) {

@@ -68,7 +68,7 @@ class GradeCommandTest {
     Run run = run("grade", submission.toString(), "--out", folder.resolve("out").toString(), "--format", "json");
     assertEquals(0, run.code(), run.err() + run.out());
     assertEquals("", run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     int correct = 0;
     for (JsonNode quantity : result.get("quantities")) {
       // A quantity no hand computation can decide (seed 001's chaotic L_after[1000]) is not graded.
@@ -155,13 +155,14 @@ class GradeCommandTest {
   void jsonSummaryOfOneSubmissionIsAnObjectWithEveryQuantity() {
     Run run = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     assertTrue(result.isObject(), run.out());
     assertHasSubmissionShape(result);
     assertEquals("seed-002", result.get("exercise").asText());
     assertEquals("seed-002-author", result.get("student").asText());
-    assertTrue(result.get("score").isNumber());
-    assertTrue(result.get("max_score").isIntegralNumber());
+    // numbers of one type: 25.0 and 25.0, never 25.0 and 25
+    assertTrue(result.get("score").isDouble(), run.out());
+    assertTrue(result.get("max_score").isDouble(), run.out());
     assertEquals(result.get("quantities").size(), result.get("max_score").asInt());
 
     Map<String, JsonNode> byName = byName(result);
@@ -192,11 +193,14 @@ class GradeCommandTest {
   }
 
   @Test
-  void jsonSummaryOfSeveralSubmissionsIsAnArrayInArgumentOrder() {
+  void jsonSummaryIsOneObjectWithTheSubmissionsInArgumentOrder() {
     Run run = run("grade", SEED_002_SAMPLE, SEED_000_SAMPLE, "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode results = run.json();
+    JsonNode results = run.json().get("submissions");
     assertTrue(results.isArray(), run.out());
+    assertEquals(0, run.json().get("rejected").size());
+    assertEquals(2, run.json().get("summary").get("graded").asInt());
+    assertEquals(SEED_002_SAMPLE, results.get(0).get("file").asText());
     assertEquals(2, results.size());
     assertEquals("seed-002", results.get(0).get("exercise").asText());
     assertEquals("seed-000", results.get(1).get("exercise").asText());
@@ -249,7 +253,8 @@ class GradeCommandTest {
         "seed-002/seed-002-author.html", "seed-002/seed-002-author.junit.xml", "seed-002/seed-002-author.md"),
         filesUnder(out));
     List<String> lines = run.out().lines().filter(line -> !line.startsWith(" ")).toList();
-    assertEquals(2, lines.size(), run.out());
+    assertEquals(3, lines.size(), run.out());
+    assertEquals("graded 2 files, 0 with full credit", lines.get(2));
     assertTrue(lines.get(0).startsWith("seed-000 seed-000-author: "), lines.get(0));
     assertTrue(lines.get(0).endsWith(" -> " + out.toAbsolutePath().resolve("seed-000/seed-000-author.html")),
         lines.get(0));
@@ -282,6 +287,31 @@ class GradeCommandTest {
     assertEquals("error: " + bad + ":4:11: a[1]: expected a number such as 0.5 or -4.8e-3, got 'half'",
         run.err().strip());
     assertEquals(List.of(), filesUnder(out));
+  }
+
+  @Test
+  void keepGoingGradesEveryGoodFileAndListsEveryRejectedOneWithItsError(@TempDir Path folder) {
+    Path notYaml = write(folder.resolve("not-yaml.yaml"), "exercise: [seed-000\n");
+    Path unknownExercise = write(folder.resolve("unknown.yaml"), "exercise: seed-999\nstudent: u1\nanswers: {}\n");
+    Path typo = write(folder.resolve("typo.yaml"), "exercise: seed-000\nstudent: t1\nanswers:\n  \"dL/dW_h\": 0.5\n");
+    Path out = folder.resolve("out");
+    Run run = run("grade", notYaml.toString(), SEED_000_SAMPLE, unknownExercise.toString(), SEED_002_SAMPLE,
+        typo.toString(), SEED_000_SAMPLE, "--out", out.toString(), "--keep-going");
+    assertEquals(2, run.code(), run.err());
+    List<String> errors = run.err().lines().toList();
+    assertEquals(4, errors.size(), run.err());
+    assertTrue(errors.get(0).startsWith("error: " + notYaml + ":2:1: not valid YAML"), errors.get(0));
+    assertTrue(errors.get(1).startsWith("error: " + unknownExercise + ":1:11: exercise: no exercise with id"),
+        errors.get(1));
+    assertTrue(errors.get(2).startsWith("error: " + typo + ":4:3: answers: unknown quantity 'dL/dW_h' for exercise "
+        + "seed-000; did you mean 'dL/dW_hh'"), errors.get(2));
+    assertTrue(errors.get(3).startsWith("error: " + SEED_000_SAMPLE + ":7:11: student seed-000-author already has a "
+        + "submission"), errors.get(3));
+    List<String> rejected = run.out().lines().filter(line -> line.startsWith("rejected: ")).toList();
+    assertEquals(errors.stream().map(line -> "rejected: " + line.substring("error: ".length())).toList(), rejected);
+    assertTrue(run.out().endsWith("graded 2 files, 0 with full credit; rejected 4 (fix and grade again)\n"), run.out());
+    assertTrue(filesUnder(out).containsAll(List.of("seed-000/seed-000-author.html", "seed-002/seed-002-author.html")),
+        filesUnder(out).toString());
   }
 
   @Test
@@ -366,13 +396,13 @@ class GradeCommandTest {
         "--carried-forward-credit", "0.5");
     assertEquals(1, full.code(), full.err());
     assertEquals(1, half.code(), half.err());
-    double fullScore = full.json().get("score").asDouble();
-    double halfScore = half.json().get("score").asDouble();
+    double fullScore = full.submission().get("score").asDouble();
+    double halfScore = half.submission().get("score").asDouble();
     assertTrue(halfScore < fullScore, halfScore + " < " + fullScore);
 
     int correct = 0;
     int carried = 0;
-    for (JsonNode quantity : half.json().get("quantities")) {
+    for (JsonNode quantity : half.submission().get("quantities")) {
       switch (quantity.get("verdict").asText()) {
         case "correct" -> {
           correct++;
@@ -414,10 +444,10 @@ class GradeCommandTest {
     Run run = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports", "--carried-forward-credit", "0");
     assertEquals(1, run.code(), run.err());
     long correct = 0;
-    for (JsonNode quantity : run.json().get("quantities")) {
+    for (JsonNode quantity : run.submission().get("quantities")) {
       correct += quantity.get("verdict").asText().equals("correct") ? 1 : 0;
     }
-    assertEquals(correct, run.json().get("score").asDouble(), 1e-9);
+    assertEquals(correct, run.submission().get("score").asDouble(), 1e-9);
   }
 
   // ---- student text stays text ------------------------------------------------------------------
@@ -429,7 +459,7 @@ class GradeCommandTest {
     Path out = folder.resolve("out");
     Run run = run("grade", submission.toString(), "--out", out.toString(), "--keep-going");
     assertEquals(2, run.code());
-    assertEquals("", run.out());
+    assertTrue(run.out().startsWith("rejected: " + submission + ":2:10: student: "), run.out());
     assertEquals("error: " + submission + ":2:10: student: expected letters, digits, '.', '_' or '-' "
         + "(at most 64, not starting with '.'), got '<script>'", run.err().strip());
     assertEquals(List.of(), filesUnder(out));
@@ -449,13 +479,13 @@ class GradeCommandTest {
 
     Run run = run("grade", submission.toString(), "--out", out.toString(), "--keep-going", "--format", "json");
     assertEquals(1, run.code(), run.err());
-    JsonNode a1 = byName(run.json()).get("a[1]");
+    JsonNode a1 = byName(run.submission()).get("a[1]");
     assertEquals("invalid", a1.get("verdict").asText());
     assertTrue(a1.get("submitted").isNull());
     String feedback = submission + ":4:11: a[1]: expected a number such as 0.5 or -4.8e-3, got "
         + "'<script>alert(1)</script>'";
     assertEquals(feedback, a1.get("feedback").asText());
-    assertEquals("correct", byName(run.json()).get("h[1]").get("verdict").asText());
+    assertEquals("correct", byName(run.submission()).get("h[1]").get("verdict").asText());
 
     String html = Files.readString(out.resolve("seed-000/mallory.html"), StandardCharsets.UTF_8);
     assertTrue(html.contains("got &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;"), html);
@@ -520,7 +550,7 @@ class GradeCommandTest {
         "--salt", CliRunner.SALT);
     assertEquals(1, run.code(), run.err());
     assertEquals("", run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     assertEquals("blank-student", result.get("student").asText());
     assertEquals(0.0, result.get("score").asDouble());
     int missing = 0;
@@ -553,7 +583,7 @@ class GradeCommandTest {
     Run run = run("grade", submission.toString(), "--format", "json", "--no-reports", "--salt", CliRunner.SALT);
     assertEquals(1, run.code(), run.err());
     Set<String> graded = new TreeSet<>();
-    run.json().get("quantities").forEach(quantity -> graded.add(quantity.get("name").asText()));
+    run.submission().get("quantities").forEach(quantity -> graded.add(quantity.get("name").asText()));
     Set<String> templated = new TreeSet<>();
     try (Stream<String> lines = CliRunner.template(exerciseFile, "p").lines()) {
       lines.filter(line -> line.matches("\\s+\"[^\"]+\": ~")).forEach(line ->
@@ -570,7 +600,7 @@ class GradeCommandTest {
         + "{\"a[1]\": 0.5, \"h[1]\": \"0.4621\", \"h[2]\": 0.7903}}\n");
     Run run = run("grade", json.toString(), "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode quantities = run.json().get("quantities");
+    JsonNode quantities = run.submission().get("quantities");
     java.util.Map<String, String> verdicts = new java.util.HashMap<>();
     quantities.forEach(q -> verdicts.put(q.get("name").asText(), q.get("verdict").asText()));
     assertEquals("correct", verdicts.get("a[1]"));
