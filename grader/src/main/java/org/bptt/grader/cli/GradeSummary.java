@@ -19,7 +19,7 @@ import org.bptt.grader.report.Feedback;
  * The summary {@code grade} prints, written submission by submission as the run goes (into a
  * {@link Spool}, so nothing is printed when the run fails): text for people, or one JSON object,
  * {@code {"submissions": [...], "rejected": [...], "summary": {...}}}, documented by
- * {@code schemas/grade-result.schema.json}.
+ * {@code grader/src/main/resources/schemas/grade-result.schema.json}.
  */
 abstract class GradeSummary {
 
@@ -106,6 +106,7 @@ abstract class GradeSummary {
       json.writeStringField("file", graded.file().toString());
       json.writeStringField("exercise", result.exerciseId());
       json.writeStringField("student", result.student());
+      json.writeStringField("reveal", "full");
       // every score is a number with decimals, so that a reader never meets 25 next to 25.0
       json.writeNumberField("score", result.score());
       json.writeNumberField("max_score", (double) result.maxScore());
