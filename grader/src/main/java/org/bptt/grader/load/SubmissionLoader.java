@@ -36,8 +36,18 @@ public final class SubmissionLoader {
       String variant, Location variantLocation, YamlMap answers) {}
 
   private final YamlReader reader = new YamlReader();
-  /** Every name of an exercise's quantities, worked out once per solved exercise, not per submission. */
-  private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.IdentityHashMap<>();
+  /**
+   * Every name of an exercise's quantities, worked out once per solved exercise, not per submission;
+   * only the exercises seen lately are kept, so a class of randomized variants does not pile them up.
+   */
+  private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<QuantityGraph, Map<String, String>> eldest) {
+      return size() > 16;
+    }
+  };
 
   public Header readHeader(Path file, String displayName) throws InputException {
     YamlMap root = reader.read(file, displayName).asDocument("submission");
