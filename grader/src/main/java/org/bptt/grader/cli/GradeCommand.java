@@ -60,6 +60,10 @@ final class GradeCommand implements Callable<Integer> {
       + "a terminal)")
   boolean progress;
 
+  @Option(names = "--roster", description = "class roster (CSV with a student column and optionally name) whose "
+      + "names the gradebook OUT/<exercise>/class.csv shows (default: none)")
+  Path roster;
+
   @Option(names = "--no-reports", description = "print the summary only; write no report files")
   boolean noReports;
 
@@ -72,7 +76,7 @@ final class GradeCommand implements Callable<Integer> {
     GradingOptions options;
     try {
       options = new GradingOptions(exercisesFolder, reportFolder, templatesFolder, carriedForwardCredit, keepGoing,
-          !noReports, VariantChoice.salt(salt));
+          !noReports, VariantChoice.salt(salt), null, roster);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

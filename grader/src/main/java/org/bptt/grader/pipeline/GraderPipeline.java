@@ -1,10 +1,12 @@
 package org.bptt.grader.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.GraderException;
 import org.bptt.grader.error.InputException;
@@ -16,7 +18,10 @@ import org.bptt.grader.load.ExerciseDefinition;
 import org.bptt.grader.load.ExerciseLoader;
 import org.bptt.grader.load.ExerciseTemplate;
 import org.bptt.grader.load.Ids;
+import org.bptt.grader.load.RosterLoader;
 import org.bptt.grader.load.SubmissionLoader;
+import org.bptt.grader.report.ClassResults;
+import org.bptt.grader.report.ClassView;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.ReportView;
@@ -79,6 +84,7 @@ public final class GraderPipeline {
 
   private final GradingOptions options;
   private ReportRenderer renderer;
+  private ReportRenderer builtInRenderer;
 
   public GraderPipeline(GradingOptions options) {
     this.options = options;
@@ -120,6 +126,8 @@ public final class GraderPipeline {
     int graded = 0;
     int allCorrect = 0;
     SubmissionLoader loader = new SubmissionLoader();
+    Map<String, String> names = rosterNames();
+    Map<String, ClassResults> classes = new TreeMap<>();
     boolean complete = false;
     try {
       for (Path file : submissionFiles) {
@@ -144,9 +152,14 @@ public final class GraderPipeline {
         Path html = options.writeReports() ? render(result, exercise, reports) : null; // 5. (staged on disk)
         graded++;
         allCorrect += result.allCorrect() ? 1 : 0;
+        classes.computeIfAbsent(result.exerciseId(), id -> new ClassResults(id, result.exerciseTitle()))
+            .add(result, names.get(result.student()));
         listener.graded(new Graded(file, exercise.exercise(), result, html));
       }
       if (options.writeReports()) {
+        for (ClassResults results : classes.values()) {
+          renderClass(results, reports);                                            // 5. the class files
+        }
         reports.writeAll();                                                         // 6.
       }
       complete = true;
@@ -232,6 +245,47 @@ public final class GraderPipeline {
       html = html == null ? written : html;
     }
     return html;
+  }
+
+  /**
+   * 5. An exercise's class files, for the instructor, next to its students' reports: the gradebook
+   * (class.csv), the overview page (index.html) and the step summary (summary.md). They always hold
+   * everything, whatever the students see.
+   */
+  public void renderClass(ClassResults results, ReportFiles reports) throws GraderException {
+    String folder = results.exerciseId() + "/";
+    reports.add(folder + ClassResults.CSV, results.csv(options.roster() != null));
+    ClassView view = results.view(options.writeReports());
+    ReportRenderer templates = classRenderer();
+    reports.add(folder + ClassResults.INDEX, templates.render(ClassResults.INDEX_TEMPLATE, "class", view));
+    reports.add(folder + ClassResults.SUMMARY, templates.render(ClassResults.SUMMARY_TEMPLATE, "class", view));
+  }
+
+  /** The roster's names by student id; empty without a roster. */
+  private Map<String, String> rosterNames() throws InputException {
+    Map<String, String> names = new HashMap<>();
+    if (options.roster() != null) {
+      for (RosterLoader.Student student : new RosterLoader().read(options.roster(), options.roster().toString())) {
+        names.put(student.id(), student.name());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The class templates from the instructor's folder when it has them, else the built-in ones: a
+   * folder copied before the class files existed still works.
+   */
+  private ReportRenderer classRenderer() throws InputException {
+    Path folder = options.templatesFolder();
+    if (folder != null && Files.isRegularFile(folder.resolve(ClassResults.INDEX_TEMPLATE))
+        && Files.isRegularFile(folder.resolve(ClassResults.SUMMARY_TEMPLATE))) {
+      return renderer();
+    }
+    if (builtInRenderer == null) {
+      builtInRenderer = folder == null ? renderer() : new ReportRenderer(null);
+    }
+    return builtInRenderer;
   }
 
   /** FreeMarker is configured on first use, so a run that writes no report never pays for it. */

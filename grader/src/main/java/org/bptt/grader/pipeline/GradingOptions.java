@@ -1,6 +1,7 @@
 package org.bptt.grader.pipeline;
 
 import java.nio.file.Path;
+import org.bptt.grader.report.Reveal;
 
 /**
  * How a grading run works: where the exercises, the report templates and the reports are, and
@@ -13,9 +14,18 @@ import java.nio.file.Path;
  * @param keepGoing grade an unreadable answer as invalid instead of stopping
  * @param writeReports false to grade and summarize only
  * @param salt the course salt of randomized exercises; null when none was given
+ * @param reveal how much every student sees; null for each exercise's own {@code grading.reveal}
+ * @param roster a class roster (CSV) whose names the class gradebook shows; null for none
  */
 public record GradingOptions(Path exercisesFolder, Path reportFolder, Path templatesFolder,
-    Double carriedForwardCredit, boolean keepGoing, boolean writeReports, String salt) {
+    Double carriedForwardCredit, boolean keepGoing, boolean writeReports, String salt, Reveal reveal, Path roster) {
+
+  /** Options with each exercise's own reveal level and no roster. */
+  public GradingOptions(Path exercisesFolder, Path reportFolder, Path templatesFolder, Double carriedForwardCredit,
+      boolean keepGoing, boolean writeReports, String salt) {
+    this(exercisesFolder, reportFolder, templatesFolder, carriedForwardCredit, keepGoing, writeReports, salt, null,
+        null);
+  }
 
   public GradingOptions {
     if (exercisesFolder == null) {

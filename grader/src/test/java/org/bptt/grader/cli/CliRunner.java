@@ -76,6 +76,12 @@ public final class CliRunner {
     }
   }
 
+  /** The students' reports under {@code folder}: every file but the class files (class.csv, index.html, summary.md). */
+  static List<String> reportsUnder(Path folder) {
+    return filesUnder(folder).stream().filter(file -> !file.matches("[^/]+/(class\\.csv|index\\.html|summary\\.md)"))
+        .toList();
+  }
+
   /** The exercise files, exercises/*.yaml, sorted. */
   static List<String> exerciseFiles() {
     return yamlFilesIn(Path.of("exercises"));

@@ -73,7 +73,7 @@ class GoldenReportTest {
   private static Map<String, byte[]> render(String sample, Path out) throws IOException {
     Run run = run("grade", sample, "--out", out.toString());
     assertTrue(run.code() == 0 || run.code() == 1, "grading " + sample + ": " + run.err());
-    List<String> files = filesUnder(out);
+    List<String> files = CliRunner.reportsUnder(out);
     assertEquals(3, files.size(), "three reports for " + sample + ": " + files);
     Map<String, byte[]> reports = new LinkedHashMap<>();
     for (String file : files) {

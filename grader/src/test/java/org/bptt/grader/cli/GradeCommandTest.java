@@ -1,6 +1,7 @@
 package org.bptt.grader.cli;
 
 import static org.bptt.grader.cli.CliRunner.filesUnder;
+import static org.bptt.grader.cli.CliRunner.reportsUnder;
 import static org.bptt.grader.cli.CliRunner.run;
 import static org.bptt.grader.cli.CliRunner.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +88,7 @@ class GradeCommandTest {
     Run run = run("grade", sample, "--out", folder.toString());
     assertEquals(1, run.code(), run.err());
     assertEquals("", run.err());
-    assertEquals(3, filesUnder(folder).size(), "three reports: " + filesUnder(folder));
+    assertEquals(3, reportsUnder(folder).size(), "three reports: " + reportsUnder(folder));
   }
 
   @Test
@@ -96,7 +97,7 @@ class GradeCommandTest {
     arguments.addAll(samples());
     Run run = run(arguments.toArray(String[]::new));
     assertEquals(1, run.code(), run.err());
-    assertEquals(3 * samples().size(), filesUnder(folder).size(), filesUnder(folder).toString());
+    assertEquals(3 * samples().size(), reportsUnder(folder).size(), reportsUnder(folder).toString());
   }
 
   @Test
@@ -251,7 +252,7 @@ class GradeCommandTest {
     assertEquals(List.of(
         "seed-000/seed-000-author.html", "seed-000/seed-000-author.junit.xml", "seed-000/seed-000-author.md",
         "seed-002/seed-002-author.html", "seed-002/seed-002-author.junit.xml", "seed-002/seed-002-author.md"),
-        filesUnder(out));
+        reportsUnder(out));
     List<String> lines = run.out().lines().filter(line -> !line.startsWith(" ")).toList();
     assertEquals(3, lines.size(), run.out());
     assertEquals("graded 2 files, 0 with full credit", lines.get(2));
@@ -315,6 +316,15 @@ class GradeCommandTest {
   }
 
   @Test
+  void progressPrintsAProgressLineOnStandardErrorOnlyWhenAsked(@TempDir Path folder) {
+    Run quiet = run("grade", SEED_000_SAMPLE, SEED_002_SAMPLE, "--no-reports");
+    assertEquals("", quiet.err());
+    Run shown = run("grade", SEED_000_SAMPLE, SEED_002_SAMPLE, "--no-reports", "--progress");
+    assertEquals(List.of("graded 1 of 2 files (50%)", "graded 2 of 2 files (100%)"), shown.err().lines().toList());
+    assertEquals(quiet.out(), shown.out(), "the summary is the same");
+  }
+
+  @Test
   void twoSubmissionsForTheSameReportAreRejectedAndNothingIsWritten(@TempDir Path folder) {
     Run run = run("grade", SEED_000_SAMPLE, SEED_000_SAMPLE, "--out", folder.toString());
     assertEquals(2, run.code());
@@ -338,8 +348,8 @@ class GradeCommandTest {
     Run two = run(secondArguments.toArray(String[]::new));
     assertEquals(1, one.code(), one.err());
     assertEquals(1, two.code(), two.err());
-    List<String> files = filesUnder(first);
-    assertEquals(3 * samples().size(), files.size(), files.toString());
+    List<String> files = filesUnder(first); // the class files too
+    assertEquals(6 * samples().size(), files.size(), files.toString());
     assertEquals(files, filesUnder(second));
     for (String file : files) {
       assertTrue(Arrays.equals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file))),
@@ -563,7 +573,7 @@ class GradeCommandTest {
     assertEquals(missing, result.get("max_score").asInt());
     String exerciseId = result.get("exercise").asText();
     assertEquals(List.of(exerciseId + "/blank-student.html", exerciseId + "/blank-student.junit.xml",
-        exerciseId + "/blank-student.md"), filesUnder(out));
+        exerciseId + "/blank-student.md"), reportsUnder(out));
   }
 
   @Test
