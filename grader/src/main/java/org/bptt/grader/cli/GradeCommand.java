@@ -11,6 +11,7 @@ import org.bptt.grader.error.OutputException;
 import org.bptt.grader.error.UsageException;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.pipeline.GradingOptions;
+import org.bptt.grader.report.Reveal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = "Grades submissions and writes HTML, Markdown and JUnit XML reports.")
 final class GradeCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, gradescope }
 
   @Spec CommandSpec spec;
 
@@ -44,7 +45,8 @@ final class GradeCommand implements Callable<Integer> {
       description = "folder of your own FreeMarker templates (default: the templates built into the grader)")
   Path templatesFolder;
 
-  @Option(names = "--format", defaultValue = "text", description = "summary format: text (default) or json")
+  @Option(names = "--format", defaultValue = "text", description = "summary format: text (default), json, or "
+      + "gradescope (Gradescope's autograder results.json, for one submission)")
   Format format;
 
   @Option(names = "--carried-forward-credit", description = "credit for a carried-forward answer, 0 to 1 "
@@ -60,6 +62,12 @@ final class GradeCommand implements Callable<Integer> {
       + "a terminal)")
   boolean progress;
 
+  @Option(names = "--reveal", paramLabel = "LEVEL", description = "what students see in every report, the summary "
+      + "and the JSON: score (the total), verdicts (each quantity's verdict), hints (also misconceptions, carried-from "
+      + "answers and which entries are off, never a reference value) or full (default: each exercise's "
+      + "grading.reveal, normally full); the class files always hold everything")
+  String reveal;
+
   @Option(names = "--roster", description = "class roster (CSV with a student column and optionally name) whose "
       + "names the gradebook OUT/<exercise>/class.csv shows (default: none)")
   Path roster;
@@ -74,17 +82,28 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GradingOptions options;
+    Reveal level = reveal == null ? null : Reveal.of(reveal);
+    if (reveal != null && level == null) {
+      throw new UsageException("--reveal: expected score, verdicts, hints or full, got '" + ErrorLine.quote(reveal) + "'");
+    }
     try {
       options = new GradingOptions(exercisesFolder, reportFolder, templatesFolder, carriedForwardCredit, keepGoing,
-          !noReports, VariantChoice.salt(salt), null, roster);
+          !noReports, VariantChoice.salt(salt), level, roster);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+    if (format == Format.gradescope && submissionFiles.size() != 1) {
+      throw new UsageException("--format gradescope grades one submission (Gradescope runs the grader once per "
+          + "student), got " + submissionFiles.size());
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress shown = Progress.of(err, submissionFiles.size(), progress);
     try (Spool spool = new Spool()) {
-      GradeSummary summary = format == Format.json ? new GradeSummary.Json(spool)
-          : new GradeSummary.Text(spool, !noReports);
+      GradeSummary summary = switch (format) {
+        case json -> new GradeSummary.Json(spool);
+        case gradescope -> new GradeSummary.Gradescope(spool);
+        case text -> new GradeSummary.Text(spool, !noReports);
+      };
       GraderPipeline.Totals totals;
       try {
         totals = new GraderPipeline(options).grade(submissionFiles, new GraderPipeline.Listener() {

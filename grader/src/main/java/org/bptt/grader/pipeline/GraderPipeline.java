@@ -26,6 +26,7 @@ import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
 import org.bptt.grader.report.ReportView;
 import org.bptt.grader.report.ReportViews;
+import org.bptt.grader.report.Reveal;
 import org.bptt.grader.solver.QuantityGraph;
 
 /**
@@ -37,9 +38,9 @@ public final class GraderPipeline {
 
   /**
    * One graded submission: the file it came from, the exercise (or variant) it answers, its result,
-   * and its HTML report (null when none is written).
+   * its HTML report (null when none is written) and how much of it the student sees.
    */
-  public record Graded(Path file, Exercise exercise, SubmissionResult result, Path htmlReport) {}
+  public record Graded(Path file, Exercise exercise, SubmissionResult result, Path htmlReport, Reveal reveal) {}
 
   /** A file that could not be graded (only with keep-going): the file and its one-line error, file:line:col. */
   public record Rejected(Path file, String error) {}
@@ -154,7 +155,7 @@ public final class GraderPipeline {
         allCorrect += result.allCorrect() ? 1 : 0;
         classes.computeIfAbsent(result.exerciseId(), id -> new ClassResults(id, result.exerciseTitle()))
             .add(result, names.get(result.student()));
-        listener.graded(new Graded(file, exercise.exercise(), result, html));
+        listener.graded(new Graded(file, exercise.exercise(), result, html, reveal(exercise)));
       }
       if (options.writeReports()) {
         for (ClassResults results : classes.values()) {
@@ -233,11 +234,19 @@ public final class GraderPipeline {
     return exercise.grader().grade(submission);
   }
 
-  /** 5. The reports in every format (HTML, Markdown, JUnit XML), staged in the run's files; returns the HTML one's path. */
+  /** How much a submission's student sees: the run's --reveal, else the exercise's grading.reveal. */
+  public Reveal reveal(PreparedExercise exercise) {
+    return options.reveal() != null ? options.reveal() : Reveal.of(exercise.definition().reveal());
+  }
+
+  /**
+   * 5. The reports in every format (HTML, Markdown, JUnit XML), at the student's reveal level, staged
+   * in the run's files; returns the HTML one's path.
+   */
   public Path render(SubmissionResult result, PreparedExercise exercise, ReportFiles reports)
       throws GraderException {
     ReportRenderer templates = renderer();
-    ReportView view = ReportViews.of(result, exercise.exercise(), exercise.graph());
+    ReportView view = ReportViews.of(result, exercise.exercise(), exercise.graph(), reveal(exercise));
     String base = result.exerciseId() + "/" + result.student();
     Path html = null;
     for (ReportRenderer.Format format : ReportRenderer.REPORT_FORMATS) {

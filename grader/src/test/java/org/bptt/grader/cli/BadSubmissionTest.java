@@ -205,7 +205,7 @@ class BadSubmissionTest {
       }
     }
     assertEquals(1, invalid, run.out());
-    assertEquals(3, filesUnder(out).size(), filesUnder(out).toString());
+    assertEquals(3, CliRunner.reportsUnder(out).size(), filesUnder(out).toString());
   }
 
   @Test
