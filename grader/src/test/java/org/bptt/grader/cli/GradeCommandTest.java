@@ -325,6 +325,36 @@ class GradeCommandTest {
   }
 
   @Test
+  void gradescopeResultsHaveATestPerAskedQuantityAddingUpToTheScore(@TempDir Path folder) throws Exception {
+    Run run = run("grade", SEED_002_SAMPLE, "--format", "gradescope", "--no-reports");
+    assertEquals(1, run.code(), run.err());
+    JsonNode results = run.json();
+    JsonNode json = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports").submission();
+    assertEquals(json.get("quantities").size(), results.get("tests").size());
+    double sum = 0;
+    double max = 0;
+    for (JsonNode test : results.get("tests")) {
+      sum += test.get("score").asDouble();
+      max += test.get("max_score").asDouble();
+      assertEquals(test.get("score").asDouble() >= test.get("max_score").asDouble() ? "passed" : "failed",
+          test.get("status").asText(), test.toString());
+      assertTrue(test.get("output").asText().length() > 0);
+    }
+    assertEquals(results.get("score").asDouble(), sum, 1e-9);
+    assertEquals(json.get("max_score").asDouble(), max, 1e-9);
+    assertTrue(results.get("tests").toString().contains("dL/dU (dL/dW_hh)"), "named in the document's notation");
+
+    Run two = run("grade", SEED_002_SAMPLE, SEED_000_SAMPLE, "--format", "gradescope", "--no-reports");
+    assertEquals(2, two.code());
+    assertTrue(two.err().contains("--format gradescope grades one submission"), two.err());
+    Path broken = write(folder.resolve("broken.yaml"), "exercise: seed-000\nstudent: b\nanswers:\n  \"h[9]\": 1\n");
+    Run rejected = run("grade", broken.toString(), "--format", "gradescope", "--keep-going", "--no-reports");
+    assertEquals(2, rejected.code());
+    assertEquals(0.0, rejected.json().get("score").asDouble());
+    assertTrue(rejected.json().get("output").asText().startsWith(broken + ":4:3: answers: unknown quantity"));
+  }
+
+  @Test
   void twoSubmissionsForTheSameReportAreRejectedAndNothingIsWritten(@TempDir Path folder) {
     Run run = run("grade", SEED_000_SAMPLE, SEED_000_SAMPLE, "--out", folder.toString());
     assertEquals(2, run.code());
