@@ -10,9 +10,9 @@ Exercise ${code(report.exerciseId)}<#if report.source?has_content> (from ${code(
 
 ### ${md(stage.title)}
 
-| quantity | your value | expected | verdict | feedback |
-| --- | --- | --- | --- | --- |
+| quantity | your value |<#if report.showExpected> expected |</#if> verdict | feedback |
+| --- | --- |<#if report.showExpected> --- |</#if> --- | --- |
 <#list stage.rows as row>
-| ${code(row.name)}<#if row.documentName?has_content> (${code(row.documentName)})</#if> | <#if row.submitted?has_content>${code(row.submitted)}<#else>—</#if> | ${code(row.expected)} | <#if row.verdict == "not-gradable">➖<#elseif row.passed>✅<#else>❌</#if> ${row.verdictLabel} | ${md(row.feedback)}<#if row.diagnosis?has_content> (${code(row.diagnosis)})</#if> |
+| ${code(row.name)}<#if row.documentName?has_content> (${code(row.documentName)})</#if> | <#if row.submitted?has_content>${code(row.submitted)}<#else>—</#if> |<#if report.showExpected> ${code(row.expected)} |</#if> <#if row.verdict == "not-gradable">➖<#elseif row.passed>✅<#else>❌</#if> ${row.verdictLabel} | ${md(row.feedback)}<#if row.diagnosis?has_content> (${code(row.diagnosis)})</#if> |
 </#list>
 </#list>

@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     try (Stream<Path> listing = Files.list(exercisesFolder)) {
       files = listing.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
     }
-    ReportRenderer renderer = new ReportRenderer(Path.of("templates"));
+    ReportRenderer renderer = new ReportRenderer(null);
     for (Path file : files) {
       ExerciseDefinition definition = GraderPipeline.loadExercise(file, null, null);
       double load = median(runs, () -> GraderPipeline.loadExercise(file, null, null));

@@ -49,8 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--digits", defaultValue = "6", description = "significant digits in the keys (default 6)")
   int digits;
 
-  @Option(names = "--templates", defaultValue = "templates",
-      description = "FreeMarker templates folder (default templates; the built-in copies when it does not exist)")
+  @Option(names = "--templates",
+      description = "folder of your own FreeMarker templates (default: the templates built into the grader)")
   Path templatesFolder;
 
   @Override

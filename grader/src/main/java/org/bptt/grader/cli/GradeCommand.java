@@ -1,26 +1,17 @@
 package org.bptt.grader.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bptt.grader.error.ErrorLine;
+import org.bptt.grader.error.GraderException;
+import org.bptt.grader.error.OutputException;
 import org.bptt.grader.error.UsageException;
-import org.bptt.grader.exercise.Notation;
-import org.bptt.grader.grading.QuantityResult;
-import org.bptt.grader.grading.SubmissionResult;
-import org.bptt.grader.grading.Verdict;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.pipeline.GradingOptions;
-import org.bptt.grader.present.Numbers;
-import org.bptt.grader.present.SolutionJson;
-import org.bptt.grader.report.Feedback;
+import org.bptt.grader.report.Reveal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,32 +26,51 @@ import picocli.CommandLine.Spec;
     description = "Grades submissions and writes HTML, Markdown and JUnit XML reports.")
 final class GradeCommand implements Callable<Integer> {
 
-  enum Format { text, json }
+  enum Format { text, json, gradescope }
 
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "SUBMISSION", description = "submission YAML or JSON files")
   List<Path> submissionFiles;
 
-  @Option(names = "--exercises", defaultValue = "exercises", description = "folder of exercise files (default exercises)")
+  @Option(names = "--exercises", defaultValue = "exercises",
+      description = "folder of exercise files (default: exercises, in the working directory)")
   Path exercisesFolder;
 
-  @Option(names = "--out", defaultValue = "reports", description = "report folder (default reports)")
+  @Option(names = "--out", defaultValue = "reports",
+      description = "report folder (default: reports, in the working directory; created when missing)")
   Path reportFolder;
 
-  @Option(names = "--templates", defaultValue = "templates",
-      description = "FreeMarker templates folder (default templates; the built-in copies when it does not exist)")
+  @Option(names = "--templates",
+      description = "folder of your own FreeMarker templates (default: the templates built into the grader)")
   Path templatesFolder;
 
-  @Option(names = "--format", defaultValue = "text", description = "summary format: text (default) or json")
+  @Option(names = "--format", defaultValue = "text", description = "summary format: text (default), json, or "
+      + "gradescope (Gradescope's autograder results.json, for one submission)")
   Format format;
 
   @Option(names = "--carried-forward-credit", description = "credit for a carried-forward answer, 0 to 1 "
       + "(default: the exercise's, normally 1)")
   Double carriedForwardCredit;
 
-  @Option(names = "--keep-going", description = "grade an unreadable answer as invalid instead of stopping")
+  @Option(names = "--keep-going", description = "grade every file that can be graded: a file that cannot is rejected "
+      + "with its error (listed in the summary; exit code 2 once everything else is written), and an unreadable "
+      + "answer is graded invalid")
   boolean keepGoing;
+
+  @Option(names = "--progress", description = "print a progress line on standard error (default: only when it is "
+      + "a terminal)")
+  boolean progress;
+
+  @Option(names = "--reveal", paramLabel = "LEVEL", description = "what students see in every report, the summary "
+      + "and the JSON: score (the total), verdicts (each quantity's verdict), hints (also misconceptions, carried-from "
+      + "answers and which entries are off, never a reference value) or full (default: each exercise's "
+      + "grading.reveal, normally full); the class files always hold everything")
+  String reveal;
+
+  @Option(names = "--roster", description = "class roster (CSV with a student column and optionally name) whose "
+      + "names the gradebook OUT/<exercise>/class.csv shows (default: none)")
+  Path roster;
 
   @Option(names = "--no-reports", description = "print the summary only; write no report files")
   boolean noReports;
@@ -72,81 +82,76 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GradingOptions options;
+    Reveal level = reveal == null ? null : Reveal.of(reveal);
+    if (reveal != null && level == null) {
+      throw new UsageException("--reveal: expected score, verdicts, hints or full, got '" + ErrorLine.quote(reveal) + "'");
+    }
     try {
       options = new GradingOptions(exercisesFolder, reportFolder, templatesFolder, carriedForwardCredit, keepGoing,
-          !noReports, VariantChoice.salt(salt));
+          !noReports, VariantChoice.salt(salt), level, roster);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    GraderPipeline.Run run = new GraderPipeline(options).grade(submissionFiles);
-    List<SubmissionResult> results = run.graded().stream().map(GraderPipeline.Graded::result).toList();
-    List<Notation> notations = run.graded().stream().map(graded -> graded.exercise().notation()).toList();
-    List<String> reportPaths = run.graded().stream().map(graded -> String.valueOf(graded.htmlReport())).toList();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? json(results, notations)
-        : text(results, notations, noReports ? null : reportPaths));
-    out.flush();
-    return run.allCorrect() ? 0 : 1;
+    if (format == Format.gradescope && submissionFiles.size() != 1) {
+      throw new UsageException("--format gradescope grades one submission (Gradescope runs the grader once per "
+          + "student), got " + submissionFiles.size());
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Progress shown = Progress.of(err, submissionFiles.size(), progress);
+    try (Spool spool = new Spool()) {
+      GradeSummary summary = switch (format) {
+        case json -> new GradeSummary.Json(spool);
+        case gradescope -> new GradeSummary.Gradescope(spool);
+        case text -> new GradeSummary.Text(spool, !noReports);
+      };
+      GraderPipeline.Totals totals;
+      try {
+        totals = new GraderPipeline(options).grade(submissionFiles, new GraderPipeline.Listener() {
+          @Override
+          public void graded(GraderPipeline.Graded graded) throws GraderException {
+            write(() -> summary.graded(graded));
+            if (shown != null) {
+              shown.step(false);
+            }
+          }
+
+          @Override
+          public void rejected(GraderPipeline.Rejected rejected) throws GraderException {
+            if (shown != null) {
+              shown.interrupt();
+            }
+            err.println("error: " + rejected.error()); // each rejected file gets its line in the log as it happens
+            err.flush();
+            write(() -> summary.rejected(rejected));
+            if (shown != null) {
+              shown.step(true);
+            }
+          }
+        });
+      } catch (GraderException e) {
+        if (shown != null) {
+          shown.interrupt();
+        }
+        throw e;
+      }
+      int exitCode = !totals.rejected().isEmpty() ? 2 : totals.allCorrect() == totals.graded() ? 0 : 1;
+      write(() -> summary.end(totals, exitCode));
+      PrintWriter out = spec.commandLine().getOut();
+      spool.copyTo(out);
+      out.flush();
+      return exitCode;
+    }
   }
 
-  /** {@code notations}: each result's document notation, for the feedback. */
-  private static String text(List<SubmissionResult> results, List<Notation> notations, List<String> reportPaths) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < results.size(); i++) {
-      SubmissionResult result = results.get(i);
-      out.append(result.exerciseId()).append(' ').append(result.student()).append(": ")
-          .append(Numbers.format(result.score(), 4)).append(" / ").append(result.maxScore()).append(" (");
-      List<String> counts = new ArrayList<>();
-      for (Verdict verdict : Verdict.values()) {
-        counts.add(verdict.id() + " " + result.count(verdict));
-      }
-      out.append(String.join(", ", counts)).append(')');
-      if (reportPaths != null) {
-        out.append(" -> ").append(reportPaths.get(i));
-      }
-      out.append('\n');
-      for (QuantityResult quantity : result.quantities()) {
-        if (quantity.credit() < 1) {
-          out.append("  ").append(quantity.verdict().id()).append(' ').append(quantity.documentName()).append(": ")
-              .append(Feedback.sentence(quantity, notations.get(i))).append('\n');
-        }
-      }
-    }
-    return out.toString();
+  private interface Step {
+    void run() throws IOException;
   }
 
-  /** {@code notations}: each result's document notation, for the feedback. */
-  static String json(List<SubmissionResult> results, List<Notation> notations) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ArrayNode array = nodes.arrayNode();
-    for (int i = 0; i < results.size(); i++) {
-      SubmissionResult result = results.get(i);
-      ObjectNode root = array.addObject();
-      root.put("exercise", result.exerciseId());
-      root.put("student", result.student());
-      root.put("score", result.score());
-      root.put("max_score", result.maxScore());
-      ArrayNode quantities = root.putArray("quantities");
-      for (QuantityResult quantity : result.quantities()) {
-        ObjectNode item = quantities.addObject();
-        item.put("name", quantity.name());
-        item.put("verdict", quantity.verdict().id());
-        item.set("submitted", quantity.submitted() == null ? nodes.nullNode() : SolutionJson.toJson(quantity.submitted()));
-        item.set("expected", SolutionJson.toJson(quantity.expected()));
-        item.set("diagnosis", quantity.diagnosis() == null ? nodes.nullNode() : nodes.textNode(quantity.diagnosis().id()));
-        item.put("feedback", Feedback.sentence(quantity, notations.get(i)));
-        item.put("credit", quantity.credit());
-        if (!quantity.basedOn().isEmpty()) {
-          ArrayNode basedOn = item.putArray("based_on");
-          quantity.basedOn().forEach(basedOn::add);
-        }
-      }
-    }
-    JsonNode output = results.size() == 1 ? array.get(0) : array;
+  private static void write(Step step) throws OutputException {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(output) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
+      step.run();
+    } catch (IOException e) {
+      throw new OutputException("cannot write the summary (" + ErrorLine.reason(e) + ")", e);
     }
   }
 }

@@ -42,9 +42,9 @@ final class SolveCommand implements Callable<Integer> {
       description = "significant digits in text, html and markdown output (default 6)")
   int digits;
 
-  @Option(names = "--templates", defaultValue = "templates",
-      description = "FreeMarker templates folder for html and markdown (default templates; the built-in copies when "
-          + "it does not exist)")
+  @Option(names = "--templates",
+      description = "folder of your own FreeMarker templates for html and markdown (default: the templates built "
+          + "into the grader)")
   Path templatesFolder;
 
   @Option(names = "--student", description = "for a randomized exercise: show this student's variant "

@@ -109,7 +109,8 @@ public final class ExerciseLoader {
     GradingSpec grading = GradingSpecReader.read(root.optional("grading"));
     int sheetDecimals = GradingSpecReader.givenDecimals(root.optional("grading"))
         .orElse(GivenPrecision.sheetDecimals(grading.defaultTolerance()));
-    return new ExerciseDefinition(exercise, grading, GivenPrecision.halfUnits(root, exercise, sheetDecimals), asks);
+    return new ExerciseDefinition(exercise, grading, GivenPrecision.halfUnits(root, exercise, sheetDecimals), asks,
+        GradingSpecReader.reveal(root.optional("grading")));
   }
 
   private static String optionalText(YamlMap map, String key, String fallback) throws InputException {

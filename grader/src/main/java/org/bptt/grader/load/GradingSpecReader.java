@@ -19,6 +19,7 @@ import org.bptt.grader.yaml.YamlScalar;
  *     "L_after[n]": {significant: 3}
  *   carried_forward_credit: 1.0
  *   given_decimals: 4                     # the precision the sheet's given values are exact to
+ *   reveal: hints                         # what students see by default: score, verdicts, hints or full
  * </pre>
  */
 final class GradingSpecReader {
@@ -30,7 +31,7 @@ final class GradingSpecReader {
       return GradingSpec.defaults();
     }
     YamlMap map = node.get().asMap("grading");
-    map.allowOnly("grading", List.of("tolerance", "overrides", "carried_forward_credit", "given_decimals"));
+    map.allowOnly("grading", List.of("tolerance", "overrides", "carried_forward_credit", "given_decimals", "reveal"));
     Tolerance tolerance = map.optional("tolerance").isPresent()
         ? readTolerance(map.require("tolerance", "grading"), "grading.tolerance")
         : GradingSpec.DEFAULT_TOLERANCE;
@@ -52,6 +53,21 @@ final class GradingSpecReader {
       }
     }
     return new GradingSpec(tolerance, overrides, credit);
+  }
+
+  /** The optional {@code grading.reveal}: how much students see of their grading by default; "full" without it. */
+  static String reveal(Optional<YamlNode> node) throws InputException {
+    if (node.isEmpty() || !(node.get() instanceof YamlMap map) || map.optional("reveal").isEmpty()) {
+      return ExerciseDefinition.FULL_REVEAL;
+    }
+    YamlScalar scalar = map.require("reveal", "grading").asScalar("grading.reveal");
+    String level = scalar.asString("grading.reveal");
+    if (!ExerciseDefinition.REVEAL_LEVELS.contains(level)) {
+      throw new InputException(scalar.location(), "grading.reveal: expected one of "
+          + String.join(", ", ExerciseDefinition.REVEAL_LEVELS) + ", got '" + org.bptt.grader.error.ErrorLine.quote(level)
+          + "'");
+    }
+    return level;
   }
 
   /** The optional {@code grading.given_decimals}: how many decimals the sheet's given values are exact to. */

@@ -27,8 +27,19 @@ public final class Ids {
       return "student: expected letters, digits, '.', '_' or '-' (at most 64, not starting with '.'), got '"
           + ErrorLine.quote(id) + "'";
     }
+    if (CLASS_FILE_NAMES.contains(fileKey(id))) {
+      return "student: '" + ErrorLine.quote(id) + "' is reserved for the class results (index.html, summary.md, "
+          + "class.csv); choose another id";
+    }
     return reservedProblem("student", id);
   }
+
+  /**
+   * Names of the class result files that share an exercise's report folder with the students'
+   * reports (index.html, summary.md, class.csv): a student id that would name one of them is refused,
+   * so that no student's report can ever overwrite them.
+   */
+  public static final Set<String> CLASS_FILE_NAMES = Set.of("index", "summary", "class");
 
   /** What is wrong with an exercise id, or null when it is fine. */
   public static String exerciseProblem(String id) {

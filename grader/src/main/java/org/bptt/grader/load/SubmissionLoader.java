@@ -36,8 +36,18 @@ public final class SubmissionLoader {
       String variant, Location variantLocation, YamlMap answers) {}
 
   private final YamlReader reader = new YamlReader();
-  /** Every name of an exercise's quantities, worked out once per solved exercise, not per submission. */
-  private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.IdentityHashMap<>();
+  /**
+   * Every name of an exercise's quantities, worked out once per solved exercise, not per submission;
+   * only the exercises seen lately are kept, so a class of randomized variants does not pile them up.
+   */
+  private final Map<QuantityGraph, Map<String, String>> aliasesByGraph = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<QuantityGraph, Map<String, String>> eldest) {
+      return size() > 16;
+    }
+  };
 
   public Header readHeader(Path file, String displayName) throws InputException {
     YamlMap root = reader.read(file, displayName).asDocument("submission");
@@ -80,7 +90,8 @@ public final class SubmissionLoader {
       String canonical = aliases.get(written);
       if (canonical == null) {
         throw new InputException(location, "answers: unknown quantity '" + ErrorLine.quote(written) + "' for exercise "
-            + exercise.id() + " (use the names that 'template' lists)");
+            + exercise.id() + suggestion(closestNames(written, aliases.keySet())) + " (use the names that 'template' "
+            + "lists)");
       }
       if (writtenAs.containsKey(canonical)) {
         throw new InputException(location, "answers: '" + written + "' and '" + writtenAs.get(canonical)
@@ -119,6 +130,69 @@ public final class SubmissionLoader {
       }
       return new Answer(written, canonical, node.location(), null, e.getMessage());
     }
+  }
+
+  /**
+   * The canonical or notation names nearest to a name that matches none (fewest characters added,
+   * removed or changed, spaces ignored), when near enough to be a slip: at most a third of its
+   * length, at least 2. Equally near names are all offered, up to three, alphabetically, so the
+   * message is the same every run. Empty when nothing is near.
+   */
+  static List<String> closestNames(String written, java.util.Collection<String> names) {
+    String typed = written.replace(" ", "");
+    int limit = Math.max(2, typed.length() / 3);
+    List<String> best = new java.util.ArrayList<>();
+    int bestDistance = limit;
+    for (String name : new java.util.TreeSet<>(names)) {
+      int distance = editDistance(typed, name, bestDistance);
+      if (distance < bestDistance) {
+        best.clear();
+        bestDistance = distance;
+      }
+      if (distance == bestDistance && best.size() < 3) {
+        best.add(name);
+      }
+    }
+    return best;
+  }
+
+  /** "; did you mean 'h[3]'?", "; did you mean 'h[1]', 'h[2]' or 'h[3]'?", or nothing. */
+  private static String suggestion(List<String> names) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+    String list = quoted.size() == 1 ? quoted.get(0)
+        : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+    return "; did you mean " + list + "?";
+  }
+
+  /** Levenshtein distance, or more than {@code bound} as soon as it must exceed it. */
+  private static int editDistance(String a, String b, int bound) {
+    if (Math.abs(a.length() - b.length()) > bound) {
+      return bound + 1;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int rowMinimum = current[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        rowMinimum = Math.min(rowMinimum, current[j]);
+      }
+      if (rowMinimum > bound) {
+        return bound + 1;
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** Every way a quantity may be named: canonically, and in the exercise's notation. */

@@ -19,8 +19,8 @@ import org.bptt.grader.yaml.YamlReader;
 
 /**
  * The exercises of a folder, found by id. Only the ids are read up front; an exercise is loaded,
- * solved and prepared the first time a submission names it (for a randomized exercise, each
- * student's variant the first time it is named), then reused for the rest of the class.
+ * solved and prepared the first time a submission names it, then reused for the rest of the class;
+ * a randomized exercise's variants, one per student, are prepared as they come and not kept.
  */
 final class ExerciseCatalog {
 
@@ -29,12 +29,15 @@ final class ExerciseCatalog {
   private final Map<String, Path> files = new TreeMap<>();
   private final Map<String, PreparedExercise> prepared = new HashMap<>();
   private final Map<String, ExerciseTemplate> templates = new HashMap<>();
+  private PreparedExercise lastVariant;
+  private String lastVariantExercise;
 
   ExerciseCatalog(Path folder, Double carriedForwardCredit) throws InputException {
     this.folder = folder;
     this.carriedForwardCredit = carriedForwardCredit;
     if (!Files.isDirectory(folder)) {
-      throw new InputException(folder + ": no such exercises folder");
+      throw new InputException(folder + ": no such exercises folder (set by --exercises; the default is exercises "
+          + "in the working directory)");
     }
     List<Path> yamlFiles;
     try (Stream<Path> listing = Files.list(folder)) {
@@ -98,15 +101,22 @@ final class ExerciseCatalog {
   }
 
   private PreparedExercise prepared(String id, String variantId, ExerciseTemplate template) throws InputException {
-    String key = variantId == null ? id : id + "#" + variantId;
-    PreparedExercise cached = prepared.get(key);
+    if (variantId != null) {
+      // every student has a variant of their own: keeping them all would grow with the class, so only the
+      // last one is kept (a second file of the same student is refused anyway)
+      if (lastVariant == null || !variantId.equals(lastVariant.variantId()) || !id.equals(lastVariantExercise)) {
+        lastVariant = PreparedExercise.prepare(GraderPipeline.variant(template, variantId), variantId,
+            carriedForwardCredit);
+        lastVariantExercise = id;
+      }
+      return lastVariant;
+    }
+    PreparedExercise cached = prepared.get(id);
     if (cached != null) {
       return cached;
     }
-    PreparedExercise result = PreparedExercise.prepare(
-        variantId == null ? GraderPipeline.definition(template) : GraderPipeline.variant(template, variantId), variantId,
-        carriedForwardCredit);
-    prepared.put(key, result);
+    PreparedExercise result = PreparedExercise.prepare(GraderPipeline.definition(template), null, carriedForwardCredit);
+    prepared.put(id, result);
     return result;
   }
 }

@@ -20,8 +20,71 @@ public final class Feedback {
 
   private Feedback() {}
 
-  /** The feedback on one graded quantity: "Expected 0.7174 (to 4 decimals). h[2]: hidden state tanh(a[t])." */
+  /** The feedback on one graded quantity, everything shown: "Expected 0.7174 (to 4 decimals). h[2]: hidden state tanh(a[t])." */
   public static String sentence(QuantityResult result, Notation notation) {
+    return sentence(result, notation, Reveal.FULL);
+  }
+
+  /**
+   * The feedback on one graded quantity at a reveal level. {@code score} and {@code verdicts}: no
+   * feedback on the answer itself (only why a quantity was not graded or could not be read).
+   * {@code hints}: the misconception's explanation, the earlier answers an error was carried from,
+   * which entries are off and the tolerance, but never a reference value nor a number computed from
+   * one. {@code full}: everything.
+   */
+  public static String sentence(QuantityResult result, Notation notation, Reveal reveal) {
+    if (reveal == Reveal.FULL) {
+      return full(result, notation);
+    }
+    Finding finding = result.finding();
+    if (finding instanceof Finding.Missing) {
+      return "Not answered.";
+    }
+    if (finding instanceof Finding.Invalid invalid) {
+      return invalid.problem(); // the loader's message: where the answer is and what was expected, from the file
+    }
+    if (finding instanceof Finding.NotGradable reason) {
+      return notGradable(reason);
+    }
+    if (reveal != Reveal.HINTS) {
+      return "";
+    }
+    if (finding instanceof Finding.Correct) {
+      return full(result, notation);
+    }
+    if (finding instanceof Finding.CarriedForward carried) {
+      List<String> basedOn = carried.basedOn();
+      String from = basedOn.isEmpty() ? "your own rounded earlier values" : "your own "
+          + documentNames(basedOn, notation) + ", which " + (basedOn.size() == 1 ? "was" : "were") + " wrong";
+      return "Not the reference value, but it follows correctly from " + from
+          + ": the error is counted where it was made" + (result.credit() >= 1 ? ", full credit here."
+          : ", credit " + Numbers.format(result.credit(), 3) + " here.");
+    }
+    if (finding instanceof Finding.Wrong wrong) {
+      if (wrong.diagnosis() != null) {
+        return notation.render(wrong.diagnosis().explanation());
+      }
+      String judged = result.expected() instanceof Label ? "" : " (judged to " + describe(result.tolerance()) + ")";
+      return "Not the reference value" + judged + offPositions(wrong.off()) + ". " + result.documentName() + ": "
+          + notation.render(result.meaning()) + ".";
+    }
+    throw new IllegalArgumentException("no wording for " + finding);
+  }
+
+  /** "; entries 3, (2,1) are off": where a vector or matrix is off, without any value. */
+  private static String offPositions(List<Finding.OffEntry> entries) {
+    if (entries.isEmpty()) {
+      return "";
+    }
+    List<String> off = new ArrayList<>();
+    for (Finding.OffEntry entry : entries) {
+      off.add(entry.inMatrix() ? "(" + entry.row() + "," + entry.column() + ")" : Integer.toString(entry.index()));
+    }
+    return "; " + (off.size() == 1 ? "entry " : "entries ") + String.join(", ", off)
+        + (off.size() == 1 ? " is" : " are") + " off";
+  }
+
+  private static String full(QuantityResult result, Notation notation) {
     Finding finding = result.finding();
     if (finding instanceof Finding.Correct) {
       // a character is right or not: no precision to speak of

@@ -20,8 +20,8 @@ import java.util.TimeZone;
 import org.bptt.grader.error.InputException;
 
 /**
- * Renders report views with FreeMarker templates: from a folder an instructor may copy and edit,
- * or the copies built into the jar. HTML (.ftlh) and XML (.ftlx) templates escape every value;
+ * Renders report views with FreeMarker templates: the copies built into the jar, or a folder an
+ * instructor copied and edited (null for the built-in ones). HTML (.ftlh) and XML (.ftlx) templates escape every value;
  * ?new and ?api are disabled, so a template cannot instantiate classes or reach Java APIs.
  */
 public final class ReportRenderer {
@@ -51,12 +51,18 @@ public final class ReportRenderer {
   public ReportRenderer(Path templateFolder) throws InputException {
     configuration = new Configuration(Configuration.VERSION_2_3_33);
     TemplateLoader loader;
-    try {
-      loader = templateFolder != null && Files.isDirectory(templateFolder)
-          ? new FileTemplateLoader(templateFolder.toFile())
-          : new ClassTemplateLoader(ReportRenderer.class, "/templates");
-    } catch (IOException e) {
-      throw new InputException(templateFolder + ": cannot read the templates folder");
+    if (templateFolder == null) {
+      loader = new ClassTemplateLoader(ReportRenderer.class, "/templates");
+    } else if (!Files.isDirectory(templateFolder)) {
+      // a typo must not silently fall back to the built-in look
+      throw new InputException(templateFolder + ": no such templates folder (set by --templates; without it the "
+          + "templates built into the grader are used)");
+    } else {
+      try {
+        loader = new FileTemplateLoader(templateFolder.toFile());
+      } catch (IOException e) {
+        throw new InputException(templateFolder + ": cannot read the templates folder (set by --templates)");
+      }
     }
     configuration.setTemplateLoader(loader);
     configuration.setDefaultEncoding("UTF-8");

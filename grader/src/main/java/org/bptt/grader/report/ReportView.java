@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * What a report template sees: preformatted strings only, never domain objects, so a template
- * cannot reach into the grader and every number is formatted once, here, the same way.
+ * cannot reach into the grader and every number is formatted once, here, the same way. It holds
+ * only what the student may see at its {@code reveal} level ({@link Reveal}): at {@code score} no
+ * counts and no stages; below {@code full} no reference value ({@code showExpected} false, every
+ * row's {@code expected} empty) and feedback worded without one.
  */
 public record ReportView(
     String exerciseId,
@@ -17,7 +20,9 @@ public record ReportView(
     String percent,
     boolean allCorrect,
     List<CountView> counts,
-    List<StageView> stages) {
+    List<StageView> stages,
+    String reveal,
+    boolean showExpected) {
 
   /** How many quantities got one verdict. */
   public record CountView(String verdict, String label, String count) {}

@@ -19,15 +19,23 @@ public final class ReportViews {
 
   private ReportViews() {}
 
-  /** The view of one graded submission; {@code graph} is its exercise's solution, whose formulas the rows show. */
+  /** The view of one graded submission, everything shown. */
   public static ReportView of(SubmissionResult result, Exercise exercise, QuantityGraph graph) {
+    return of(result, exercise, graph, Reveal.FULL);
+  }
+
+  /**
+   * The view of one graded submission at a reveal level; {@code graph} is its exercise's solution,
+   * whose formulas the rows show. What a level hides is left out here, so no template can show it.
+   */
+  public static ReportView of(SubmissionResult result, Exercise exercise, QuantityGraph graph, Reveal reveal) {
     MathFormulas formulas = new MathFormulas(exercise, graph);
     Map<Stage, List<ReportView.RowView>> byStage = new LinkedHashMap<>();
     for (Stage stage : Stage.values()) {
       byStage.put(stage, new ArrayList<>());
     }
-    for (QuantityResult quantity : result.quantities()) {
-      byStage.get(quantity.stage()).add(row(quantity, exercise, formulas));
+    for (QuantityResult quantity : reveal == Reveal.SCORE ? List.<QuantityResult>of() : result.quantities()) {
+      byStage.get(quantity.stage()).add(row(quantity, exercise, formulas, reveal));
     }
     List<ReportView.StageView> stages = new ArrayList<>();
     byStage.forEach((stage, rows) -> {
@@ -36,16 +44,18 @@ public final class ReportViews {
       }
     });
     List<ReportView.CountView> counts = new ArrayList<>();
-    for (Verdict verdict : Verdict.values()) {
+    for (Verdict verdict : reveal == Reveal.SCORE ? new Verdict[0] : Verdict.values()) {
       counts.add(new ReportView.CountView(verdict.id(), label(verdict), Long.toString(result.count(verdict))));
     }
     double percent = result.maxScore() == 0 ? 100 : 100 * result.score() / result.maxScore();
     return new ReportView(result.exerciseId(), result.exerciseTitle(), result.source(), result.student(),
         result.submissionName(), Numbers.format(result.score(), 4), Integer.toString(result.maxScore()),
-        Numbers.format(percent, 3), result.allCorrect(), counts, stages);
+        Numbers.format(percent, 3), result.allCorrect(), counts, stages, reveal.id(), reveal == Reveal.FULL);
   }
 
-  private static ReportView.RowView row(QuantityResult quantity, Exercise exercise, MathFormulas formulas) {
+  private static ReportView.RowView row(QuantityResult quantity, Exercise exercise, MathFormulas formulas,
+      Reveal reveal) {
+    boolean hints = reveal.atLeast(Reveal.HINTS);
     String documentName = quantity.documentName().equals(quantity.name()) ? "" : quantity.documentName();
     List<String> basedOn = quantity.basedOn().stream().map(name -> exercise.notation().render(name)).toList();
     return new ReportView.RowView(
@@ -54,10 +64,10 @@ public final class ReportViews {
         quantity.verdict().id(),
         label(quantity.verdict()),
         quantity.submitted() == null ? "" : Numbers.formatAt(quantity.submitted(), quantity::writtenDecimalsOf, DIGITS),
-        Numbers.formatCompact(quantity.expected(), DIGITS),
-        Feedback.sentence(quantity, exercise.notation()),
-        quantity.diagnosis() == null ? "" : quantity.diagnosis().id(),
-        String.join(", ", basedOn),
+        reveal == Reveal.FULL ? Numbers.formatCompact(quantity.expected(), DIGITS) : "",
+        Feedback.sentence(quantity, exercise.notation(), reveal),
+        quantity.diagnosis() == null || !hints ? "" : quantity.diagnosis().id(),
+        hints ? String.join(", ", basedOn) : "",
         Numbers.format(quantity.credit(), 3),
         Feedback.describe(quantity.tolerance()),
         formulas.forQuantity(quantity.name()),

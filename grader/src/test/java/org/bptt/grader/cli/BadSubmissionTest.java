@@ -67,13 +67,16 @@ class BadSubmissionTest {
             "1:11: exercise: no exercise with id 'seed-999' in " + exercises
                 + " (known: seed-000, seed-002, seed-003)", false),
         Arguments.of("unknown-quantity", HEADER_000 + "  \"a[1]\": 0.5\n  \"q[1]\": 0.5\n",
-            "5:3: answers: unknown quantity 'q[1]' for exercise seed-000 (use the names that 'template' lists)",
+            "5:3: answers: unknown quantity 'q[1]' for exercise seed-000; did you mean 'L[1]', 'a[1]' or 'h[1]'? "
+                + "(use the names that 'template' lists)",
             false),
         Arguments.of("quantity-of-another-notation", HEADER_000 + "  \"dL/dU\": 0.5\n",
-            "4:3: answers: unknown quantity 'dL/dU' for exercise seed-000 (use the names that 'template' lists)",
+            "4:3: answers: unknown quantity 'dL/dU' for exercise seed-000; did you mean 'dL/dh0'? (use the names that "
+                + "'template' lists)",
             false),
         Arguments.of("step-out-of-range", HEADER_000 + "  \"h[4]\": 0.5\n",
-            "4:3: answers: unknown quantity 'h[4]' for exercise seed-000 (use the names that 'template' lists)",
+            "4:3: answers: unknown quantity 'h[4]' for exercise seed-000; did you mean 'h[1]', 'h[2]' or 'h[3]'? "
+                + "(use the names that 'template' lists)",
             false),
 
         Arguments.of("wrong-shape-list-for-number", HEADER_000 + "  \"a[1]\": [0.5, 0.6]\n",
@@ -178,16 +181,22 @@ class BadSubmissionTest {
     Run run = run("grade", submission.toString(), "--exercises", exercises.toString(), "--out", out.toString(),
         "--keep-going", "--format", "json");
     if (!valueError) {
+      // rejected: its error on stderr and in the JSON, and nothing else to write
       assertEquals(2, run.code(), run.err());
-      assertEquals("", run.out());
       assertEquals("error: " + submission + ":" + message, run.err().strip());
+      assertEquals(0, run.json().get("submissions").size(), run.out());
+      JsonNode rejected = run.json().get("rejected");
+      assertEquals(1, rejected.size(), run.out());
+      assertEquals(submission.toString(), rejected.get(0).get("file").asText());
+      assertEquals(submission + ":" + message, rejected.get(0).get("error").asText());
+      assertEquals(2, run.json().get("summary").get("exit_code").asInt());
       assertEquals(List.of(), filesUnder(out));
       return;
     }
     assertEquals(1, run.code(), run.err());
     assertEquals("", run.err());
     long invalid = 0;
-    for (JsonNode quantity : run.json().get("quantities")) {
+    for (JsonNode quantity : run.submission().get("quantities")) {
       if (quantity.get("verdict").asText().equals("invalid")) {
         invalid++;
         assertEquals(submission + ":" + message, quantity.get("feedback").asText());
@@ -196,7 +205,7 @@ class BadSubmissionTest {
       }
     }
     assertEquals(1, invalid, run.out());
-    assertEquals(3, filesUnder(out).size(), filesUnder(out).toString());
+    assertEquals(3, CliRunner.reportsUnder(out).size(), filesUnder(out).toString());
   }
 
   @Test

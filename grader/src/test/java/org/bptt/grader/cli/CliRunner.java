@@ -46,6 +46,14 @@ public final class CliRunner {
         throw new AssertionError("stdout is not JSON: " + out, e);
       }
     }
+
+    /** The one submission of a {@code grade --format json} run. */
+    JsonNode submission() {
+      JsonNode submissions = json().get("submissions");
+      assertNotNull(submissions, "no submissions in " + out);
+      assertEquals(1, submissions.size(), out);
+      return submissions.get(0);
+    }
   }
 
   public static Run run(String... arguments) {
@@ -66,6 +74,12 @@ public final class CliRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The students' reports under {@code folder}: every file but the class files (class.csv, index.html, summary.md). */
+  static List<String> reportsUnder(Path folder) {
+    return filesUnder(folder).stream().filter(file -> !file.matches("[^/]+/(class\\.csv|index\\.html|summary\\.md)"))
+        .toList();
   }
 
   /** The exercise files, exercises/*.yaml, sorted. */

@@ -73,7 +73,7 @@ class GoldenReportTest {
   private static Map<String, byte[]> render(String sample, Path out) throws IOException {
     Run run = run("grade", sample, "--out", out.toString());
     assertTrue(run.code() == 0 || run.code() == 1, "grading " + sample + ": " + run.err());
-    List<String> files = filesUnder(out);
+    List<String> files = CliRunner.reportsUnder(out);
     assertEquals(3, files.size(), "three reports for " + sample + ": " + files);
     Map<String, byte[]> reports = new LinkedHashMap<>();
     for (String file : files) {
@@ -157,7 +157,7 @@ class GoldenReportTest {
     Document document = parser().parse(new java.io.ByteArrayInputStream(reports.get(xmlName)));
 
     Run json = run("grade", sample, "--format", "json", "--no-reports");
-    JsonNode quantities = json.json().get("quantities");
+    JsonNode quantities = json.submission().get("quantities");
 
     Element suite = document.getDocumentElement();
     assertEquals("testsuite", suite.getTagName());
@@ -214,7 +214,7 @@ class GoldenReportTest {
     NodeList testcases = suite.getElementsByTagName("testcase");
     assertEquals(Integer.toString(testcases.getLength()), suite.getAttribute("tests"));
     int notGradable = 0;
-    for (JsonNode quantity : run("grade", sample, "--format", "json", "--no-reports").json().get("quantities")) {
+    for (JsonNode quantity : run("grade", sample, "--format", "json", "--no-reports").submission().get("quantities")) {
       notGradable += quantity.get("verdict").asText().equals("not-gradable") ? 1 : 0;
     }
     assertEquals(Integer.toString(notGradable), suite.getAttribute("skipped"));

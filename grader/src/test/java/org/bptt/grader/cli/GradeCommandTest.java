@@ -1,6 +1,7 @@
 package org.bptt.grader.cli;
 
 import static org.bptt.grader.cli.CliRunner.filesUnder;
+import static org.bptt.grader.cli.CliRunner.reportsUnder;
 import static org.bptt.grader.cli.CliRunner.run;
 import static org.bptt.grader.cli.CliRunner.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +69,7 @@ class GradeCommandTest {
     Run run = run("grade", submission.toString(), "--out", folder.resolve("out").toString(), "--format", "json");
     assertEquals(0, run.code(), run.err() + run.out());
     assertEquals("", run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     int correct = 0;
     for (JsonNode quantity : result.get("quantities")) {
       // A quantity no hand computation can decide (seed 001's chaotic L_after[1000]) is not graded.
@@ -97,7 +98,7 @@ class GradeCommandTest {
     Run run = run("grade", sample, "--out", folder.toString());
     assertEquals(0, run.code(), run.out() + run.err());
     assertEquals("", run.err());
-    assertEquals(3, filesUnder(folder).size(), "three reports: " + filesUnder(folder));
+    assertEquals(3, reportsUnder(folder).size(), "three reports: " + reportsUnder(folder));
   }
 
   @ParameterizedTest
@@ -106,7 +107,7 @@ class GradeCommandTest {
     Run run = run("grade", sample, "--out", folder.toString());
     assertEquals(1, run.code(), run.err());
     assertEquals("", run.err());
-    assertEquals(3, filesUnder(folder).size(), "three reports: " + filesUnder(folder));
+    assertEquals(3, reportsUnder(folder).size(), "three reports: " + reportsUnder(folder));
   }
 
   /**
@@ -118,7 +119,7 @@ class GradeCommandTest {
     String sample = samples().stream().filter(name -> name.contains("seed-001")).findFirst().orElseThrow();
     Run run = run("grade", sample, "--out", folder.toString());
     assertEquals(0, run.code(), run.out() + run.err());
-    assertEquals(3, filesUnder(folder).size(), "three reports: " + filesUnder(folder));
+    assertEquals(3, reportsUnder(folder).size(), "three reports: " + reportsUnder(folder));
   }
 
   @Test
@@ -127,7 +128,7 @@ class GradeCommandTest {
     arguments.addAll(samples());
     Run run = run(arguments.toArray(String[]::new));
     assertEquals(1, run.code(), run.err());
-    assertEquals(3 * samples().size(), filesUnder(folder).size(), filesUnder(folder).toString());
+    assertEquals(3 * samples().size(), reportsUnder(folder).size(), reportsUnder(folder).toString());
   }
 
   @Test
@@ -161,6 +162,20 @@ class GradeCommandTest {
   }
 
   @Test
+  void aMissingFolderIsNamedWithTheOptionThatSetsIt(@TempDir Path folder) {
+    String out = folder.resolve("out").toString();
+    Run exercises = run("grade", SEED_000_SAMPLE, "--exercises", folder.resolve("none").toString(), "--out", out);
+    assertEquals(2, exercises.code());
+    assertTrue(exercises.err().contains("no such exercises folder (set by --exercises"), exercises.err());
+    Run templates = run("grade", SEED_000_SAMPLE, "--templates", folder.resolve("mine").toString(), "--out", out);
+    assertEquals(2, templates.code());
+    assertTrue(templates.err().contains("no such templates folder (set by --templates"), templates.err());
+    assertEquals(List.of(), filesUnder(folder));
+    // without --templates the built-in templates are used, whatever the working directory holds
+    assertEquals(1, run("grade", SEED_000_SAMPLE, "--out", out).code());
+  }
+
+  @Test
   void carriedForwardCreditOutOfRangeSaysSo() {
     Run run = run("grade", SEED_000_SAMPLE, "--carried-forward-credit", "1.5", "--no-reports");
     assertEquals("error: --carried-forward-credit: expected 0 to 1, got 1.5", run.err().strip());
@@ -172,13 +187,14 @@ class GradeCommandTest {
   void jsonSummaryOfOneSubmissionIsAnObjectWithEveryQuantity() {
     Run run = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     assertTrue(result.isObject(), run.out());
     assertHasSubmissionShape(result);
     assertEquals("seed-002", result.get("exercise").asText());
     assertEquals("seed-002-author", result.get("student").asText());
-    assertTrue(result.get("score").isNumber());
-    assertTrue(result.get("max_score").isIntegralNumber());
+    // numbers of one type: 25.0 and 25.0, never 25.0 and 25
+    assertTrue(result.get("score").isDouble(), run.out());
+    assertTrue(result.get("max_score").isDouble(), run.out());
     assertEquals(result.get("quantities").size(), result.get("max_score").asInt());
 
     Map<String, JsonNode> byName = byName(result);
@@ -209,11 +225,14 @@ class GradeCommandTest {
   }
 
   @Test
-  void jsonSummaryOfSeveralSubmissionsIsAnArrayInArgumentOrder() {
+  void jsonSummaryIsOneObjectWithTheSubmissionsInArgumentOrder() {
     Run run = run("grade", SEED_002_SAMPLE, SEED_000_SAMPLE, "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode results = run.json();
+    JsonNode results = run.json().get("submissions");
     assertTrue(results.isArray(), run.out());
+    assertEquals(0, run.json().get("rejected").size());
+    assertEquals(2, run.json().get("summary").get("graded").asInt());
+    assertEquals(SEED_002_SAMPLE, results.get(0).get("file").asText());
     assertEquals(2, results.size());
     assertEquals("seed-002", results.get(0).get("exercise").asText());
     assertEquals("seed-000", results.get(1).get("exercise").asText());
@@ -264,9 +283,10 @@ class GradeCommandTest {
     assertEquals(List.of(
         "seed-000/seed-000-author.html", "seed-000/seed-000-author.junit.xml", "seed-000/seed-000-author.md",
         "seed-002/seed-002-author.html", "seed-002/seed-002-author.junit.xml", "seed-002/seed-002-author.md"),
-        filesUnder(out));
+        reportsUnder(out));
     List<String> lines = run.out().lines().filter(line -> !line.startsWith(" ")).toList();
-    assertEquals(2, lines.size(), run.out());
+    assertEquals(3, lines.size(), run.out());
+    assertEquals("graded 2 files, 0 with full credit", lines.get(2));
     assertTrue(lines.get(0).startsWith("seed-000 seed-000-author: "), lines.get(0));
     assertTrue(lines.get(0).endsWith(" -> " + out.toAbsolutePath().resolve("seed-000/seed-000-author.html")),
         lines.get(0));
@@ -302,6 +322,70 @@ class GradeCommandTest {
   }
 
   @Test
+  void keepGoingGradesEveryGoodFileAndListsEveryRejectedOneWithItsError(@TempDir Path folder) {
+    Path notYaml = write(folder.resolve("not-yaml.yaml"), "exercise: [seed-000\n");
+    Path unknownExercise = write(folder.resolve("unknown.yaml"), "exercise: seed-999\nstudent: u1\nanswers: {}\n");
+    Path typo = write(folder.resolve("typo.yaml"), "exercise: seed-000\nstudent: t1\nanswers:\n  \"dL/dW_h\": 0.5\n");
+    Path out = folder.resolve("out");
+    Run run = run("grade", notYaml.toString(), SEED_000_SAMPLE, unknownExercise.toString(), SEED_002_SAMPLE,
+        typo.toString(), SEED_000_SAMPLE, "--out", out.toString(), "--keep-going");
+    assertEquals(2, run.code(), run.err());
+    List<String> errors = run.err().lines().toList();
+    assertEquals(4, errors.size(), run.err());
+    assertTrue(errors.get(0).startsWith("error: " + notYaml + ":2:1: not valid YAML"), errors.get(0));
+    assertTrue(errors.get(1).startsWith("error: " + unknownExercise + ":1:11: exercise: no exercise with id"),
+        errors.get(1));
+    assertTrue(errors.get(2).startsWith("error: " + typo + ":4:3: answers: unknown quantity 'dL/dW_h' for exercise "
+        + "seed-000; did you mean 'dL/dW_hh'"), errors.get(2));
+    assertTrue(errors.get(3).startsWith("error: " + SEED_000_SAMPLE + ":7:11: student seed-000-author already has a "
+        + "submission"), errors.get(3));
+    List<String> rejected = run.out().lines().filter(line -> line.startsWith("rejected: ")).toList();
+    assertEquals(errors.stream().map(line -> "rejected: " + line.substring("error: ".length())).toList(), rejected);
+    assertTrue(run.out().endsWith("graded 2 files, 0 with full credit; rejected 4 (fix and grade again)\n"), run.out());
+    assertTrue(filesUnder(out).containsAll(List.of("seed-000/seed-000-author.html", "seed-002/seed-002-author.html")),
+        filesUnder(out).toString());
+  }
+
+  @Test
+  void progressPrintsAProgressLineOnStandardErrorOnlyWhenAsked(@TempDir Path folder) {
+    Run quiet = run("grade", SEED_000_SAMPLE, SEED_002_SAMPLE, "--no-reports");
+    assertEquals("", quiet.err());
+    Run shown = run("grade", SEED_000_SAMPLE, SEED_002_SAMPLE, "--no-reports", "--progress");
+    assertEquals(List.of("graded 1 of 2 files (50%)", "graded 2 of 2 files (100%)"), shown.err().lines().toList());
+    assertEquals(quiet.out(), shown.out(), "the summary is the same");
+  }
+
+  @Test
+  void gradescopeResultsHaveATestPerAskedQuantityAddingUpToTheScore(@TempDir Path folder) throws Exception {
+    Run run = run("grade", SEED_002_SAMPLE, "--format", "gradescope", "--no-reports");
+    assertEquals(1, run.code(), run.err());
+    JsonNode results = run.json();
+    JsonNode json = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports").submission();
+    assertEquals(json.get("quantities").size(), results.get("tests").size());
+    double sum = 0;
+    double max = 0;
+    for (JsonNode test : results.get("tests")) {
+      sum += test.get("score").asDouble();
+      max += test.get("max_score").asDouble();
+      assertEquals(test.get("score").asDouble() >= test.get("max_score").asDouble() ? "passed" : "failed",
+          test.get("status").asText(), test.toString());
+      assertTrue(test.get("output").asText().length() > 0);
+    }
+    assertEquals(results.get("score").asDouble(), sum, 1e-9);
+    assertEquals(json.get("max_score").asDouble(), max, 1e-9);
+    assertTrue(results.get("tests").toString().contains("dL/dU (dL/dW_hh)"), "named in the document's notation");
+
+    Run two = run("grade", SEED_002_SAMPLE, SEED_000_SAMPLE, "--format", "gradescope", "--no-reports");
+    assertEquals(2, two.code());
+    assertTrue(two.err().contains("--format gradescope grades one submission"), two.err());
+    Path broken = write(folder.resolve("broken.yaml"), "exercise: seed-000\nstudent: b\nanswers:\n  \"h[9]\": 1\n");
+    Run rejected = run("grade", broken.toString(), "--format", "gradescope", "--keep-going", "--no-reports");
+    assertEquals(2, rejected.code());
+    assertEquals(0.0, rejected.json().get("score").asDouble());
+    assertTrue(rejected.json().get("output").asText().startsWith(broken + ":4:3: answers: unknown quantity"));
+  }
+
+  @Test
   void twoSubmissionsForTheSameReportAreRejectedAndNothingIsWritten(@TempDir Path folder) {
     Run run = run("grade", SEED_000_SAMPLE, SEED_000_SAMPLE, "--out", folder.toString());
     assertEquals(2, run.code());
@@ -325,8 +409,8 @@ class GradeCommandTest {
     Run two = run(secondArguments.toArray(String[]::new));
     assertEquals(1, one.code(), one.err());
     assertEquals(1, two.code(), two.err());
-    List<String> files = filesUnder(first);
-    assertEquals(3 * samples().size(), files.size(), files.toString());
+    List<String> files = filesUnder(first); // the class files too
+    assertEquals(6 * samples().size(), files.size(), files.toString());
     assertEquals(files, filesUnder(second));
     for (String file : files) {
       assertTrue(Arrays.equals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file))),
@@ -383,13 +467,13 @@ class GradeCommandTest {
         "--carried-forward-credit", "0.5");
     assertEquals(1, full.code(), full.err());
     assertEquals(1, half.code(), half.err());
-    double fullScore = full.json().get("score").asDouble();
-    double halfScore = half.json().get("score").asDouble();
+    double fullScore = full.submission().get("score").asDouble();
+    double halfScore = half.submission().get("score").asDouble();
     assertTrue(halfScore < fullScore, halfScore + " < " + fullScore);
 
     int correct = 0;
     int carried = 0;
-    for (JsonNode quantity : half.json().get("quantities")) {
+    for (JsonNode quantity : half.submission().get("quantities")) {
       switch (quantity.get("verdict").asText()) {
         case "correct" -> {
           correct++;
@@ -431,10 +515,10 @@ class GradeCommandTest {
     Run run = run("grade", SEED_002_SAMPLE, "--format", "json", "--no-reports", "--carried-forward-credit", "0");
     assertEquals(1, run.code(), run.err());
     long correct = 0;
-    for (JsonNode quantity : run.json().get("quantities")) {
+    for (JsonNode quantity : run.submission().get("quantities")) {
       correct += quantity.get("verdict").asText().equals("correct") ? 1 : 0;
     }
-    assertEquals(correct, run.json().get("score").asDouble(), 1e-9);
+    assertEquals(correct, run.submission().get("score").asDouble(), 1e-9);
   }
 
   // ---- student text stays text ------------------------------------------------------------------
@@ -446,7 +530,7 @@ class GradeCommandTest {
     Path out = folder.resolve("out");
     Run run = run("grade", submission.toString(), "--out", out.toString(), "--keep-going");
     assertEquals(2, run.code());
-    assertEquals("", run.out());
+    assertTrue(run.out().startsWith("rejected: " + submission + ":2:10: student: "), run.out());
     assertEquals("error: " + submission + ":2:10: student: expected letters, digits, '.', '_' or '-' "
         + "(at most 64, not starting with '.'), got '<script>'", run.err().strip());
     assertEquals(List.of(), filesUnder(out));
@@ -466,13 +550,13 @@ class GradeCommandTest {
 
     Run run = run("grade", submission.toString(), "--out", out.toString(), "--keep-going", "--format", "json");
     assertEquals(1, run.code(), run.err());
-    JsonNode a1 = byName(run.json()).get("a[1]");
+    JsonNode a1 = byName(run.submission()).get("a[1]");
     assertEquals("invalid", a1.get("verdict").asText());
     assertTrue(a1.get("submitted").isNull());
     String feedback = submission + ":4:11: a[1]: expected a number such as 0.5 or -4.8e-3, got "
         + "'<script>alert(1)</script>'";
     assertEquals(feedback, a1.get("feedback").asText());
-    assertEquals("correct", byName(run.json()).get("h[1]").get("verdict").asText());
+    assertEquals("correct", byName(run.submission()).get("h[1]").get("verdict").asText());
 
     String html = Files.readString(out.resolve("seed-000/mallory.html"), StandardCharsets.UTF_8);
     assertTrue(html.contains("got &#39;&lt;script&gt;alert(1)&lt;/script&gt;&#39;"), html);
@@ -537,7 +621,7 @@ class GradeCommandTest {
         "--salt", CliRunner.SALT);
     assertEquals(1, run.code(), run.err());
     assertEquals("", run.err());
-    JsonNode result = run.json();
+    JsonNode result = run.submission();
     assertEquals("blank-student", result.get("student").asText());
     assertEquals(0.0, result.get("score").asDouble());
     int missing = 0;
@@ -550,7 +634,7 @@ class GradeCommandTest {
     assertEquals(missing, result.get("max_score").asInt());
     String exerciseId = result.get("exercise").asText();
     assertEquals(List.of(exerciseId + "/blank-student.html", exerciseId + "/blank-student.junit.xml",
-        exerciseId + "/blank-student.md"), filesUnder(out));
+        exerciseId + "/blank-student.md"), reportsUnder(out));
   }
 
   @Test
@@ -570,7 +654,7 @@ class GradeCommandTest {
     Run run = run("grade", submission.toString(), "--format", "json", "--no-reports", "--salt", CliRunner.SALT);
     assertEquals(1, run.code(), run.err());
     Set<String> graded = new TreeSet<>();
-    run.json().get("quantities").forEach(quantity -> graded.add(quantity.get("name").asText()));
+    run.submission().get("quantities").forEach(quantity -> graded.add(quantity.get("name").asText()));
     Set<String> templated = new TreeSet<>();
     try (Stream<String> lines = CliRunner.template(exerciseFile, "p").lines()) {
       lines.filter(line -> line.matches("\\s+\"[^\"]+\": ~")).forEach(line ->
@@ -587,7 +671,7 @@ class GradeCommandTest {
         + "{\"a[1]\": 0.5, \"h[1]\": \"0.4621\", \"h[2]\": 0.7903}}\n");
     Run run = run("grade", json.toString(), "--format", "json", "--no-reports");
     assertEquals(1, run.code(), run.err());
-    JsonNode quantities = run.json().get("quantities");
+    JsonNode quantities = run.submission().get("quantities");
     java.util.Map<String, String> verdicts = new java.util.HashMap<>();
     quantities.forEach(q -> verdicts.put(q.get("name").asText(), q.get("verdict").asText()));
     assertEquals("correct", verdicts.get("a[1]"));

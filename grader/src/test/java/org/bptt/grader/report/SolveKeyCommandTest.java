@@ -32,16 +32,21 @@ class SolveKeyCommandTest {
   }
 
   @Test
-  void ownTemplatesFolderIsUsedAndBuiltInCopiesWhenItIsMissing(@TempDir Path folder) throws Exception {
+  void ownTemplatesFolderIsUsedAndAMissingOneIsAnErrorNamingTheOption(@TempDir Path folder) throws Exception {
     Files.writeString(folder.resolve("key.md.ftl"), "KEY ${key.exerciseId} L=${key.totalLoss.value}\n");
     Run own = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown", "--templates",
         folder.toString());
     assertEquals(0, own.code(), own.err());
     assertEquals("KEY seed-000 L=0.194036\n", own.out());
-    Run builtIn = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown", "--templates",
-        folder.resolve("no-such-folder").toString());
+    Run builtIn = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown");
     assertEquals(0, builtIn.code(), builtIn.err());
     assertTrue(builtIn.out().startsWith("## Answer key: "));
+    Path typo = folder.resolve("no-such-folder");
+    Run misspelled = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "markdown", "--templates",
+        typo.toString());
+    assertEquals(2, misspelled.code());
+    assertEquals("error: " + typo + ": no such templates folder (set by --templates; without it the templates built "
+        + "into the grader are used)\n", misspelled.err());
     Run missing = run("solve", "exercises/seed-000-tanh-three-steps.yaml", "--format", "html", "--templates",
         folder.toString());
     assertEquals(2, missing.code());
