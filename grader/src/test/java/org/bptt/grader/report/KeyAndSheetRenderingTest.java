@@ -1,6 +1,7 @@
 package org.bptt.grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,13 +14,23 @@ class KeyAndSheetRenderingTest {
 
   private static final int MAX_BYTES = 100 * 1024;
 
+  /**
+   * Keys have no script; a sheet has exactly one, inline: its answer form's (it reads and writes
+   * nothing but the page, a download and the browser's local storage; see sheet.html.ftlh).
+   */
   @Test
   void htmlKeysAndSheetsFetchNothingAndStaySmall() {
     for (KeySheetRendering.Solved solved : KeySheetRendering.all()) {
-      for (String html : List.of(KeySheetRendering.key(solved, ReportRenderer.KEY_HTML, 6),
-          KeySheetRendering.sheet(solved, ReportRenderer.SHEET_HTML))) {
+      String key = KeySheetRendering.key(solved, ReportRenderer.KEY_HTML, 6);
+      String sheet = KeySheetRendering.sheet(solved, ReportRenderer.SHEET_HTML);
+      assertFalse(key.contains("<script"), solved.file() + ": no script in a key");
+      assertEquals(1, sheet.split("<script", -1).length - 1, solved.file() + ": the sheet's one script");
+      assertTrue(sheet.contains("<script>\n"), solved.file() + ": inline, nothing loaded");
+      for (String forbidden : List.of("fetch(", "XMLHttpRequest", "WebSocket", "src=", "eval(", "innerHTML")) {
+        assertFalse(sheet.contains(forbidden), solved.file() + ": the sheet's script uses no " + forbidden);
+      }
+      for (String html : List.of(key, sheet)) {
         assertFalse(html.contains("http://") || html.contains("https://"), solved.file() + ": no network address");
-        assertFalse(html.contains("<script"), solved.file() + ": no scripts");
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes < MAX_BYTES, solved.file() + ": " + bytes + " bytes");
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"), solved.file());
