@@ -160,11 +160,15 @@ class PagesInBrowserTest {
     JsonNode result = JSON.readTree(graded.out());
     assertEquals(result.get("max_score").asDouble(), result.get("score").asDouble(), graded.out());
 
-    Path variants = Path.of("exercises", "seed-000-variants.yaml");
-    Path variantSaved = fillAndSave(PAGES.get("seed-000-variants sheet"), answerStrings(variants, STUDENT, 0),
-        folder.resolve("download-variant"));
+    Path variantSaved = fillAndSave(PAGES.get("seed-000-variants sheet"),
+        answerStrings(Path.of("exercises", "seed-000-variants.yaml"), STUDENT, 0), folder.resolve("download-variant"));
     assertTrue(Files.readString(variantSaved).contains("\nvariant: \""), "the variant is filled in");
     succeed(CliRunner.run("grade", variantSaved.toString(), "--salt", SALT, "--no-reports"), 0);
+
+    Path symbols = fillAndSave(PAGES.get("seed-001-char-rnn-hello sheet"),
+        answerStrings(Path.of("exercises", "seed-001-char-rnn-hello.yaml"), STUDENT, 0), folder.resolve("download-symbols"));
+    assertTrue(Files.readString(symbols).contains("\"pred[1]\": \"l\""), "a predicted symbol: " + Files.readString(symbols));
+    succeed(CliRunner.run("grade", symbols.toString(), "--no-reports"), 0);
   }
 
   /**
