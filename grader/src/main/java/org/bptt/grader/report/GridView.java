@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record GridView(String kind, List<List<CellView>> rows) {
 
+  private static final List<String> KINDS = List.of("number", "vector", "matrix", "text");
+
   public GridView {
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("grid: expected a kind among " + KINDS + ", got " + kind);
+    }
     rows = rows.stream().map(List::copyOf).toList();
   }
 
@@ -20,10 +25,5 @@ public record GridView(String kind, List<List<CellView>> rows) {
   /** Whether the value is laid out as a grid (a vector or a matrix), not as one line of text. */
   public boolean isGrid() {
     return kind.equals("vector") || kind.equals("matrix");
-  }
-
-  /** Number of columns of the grid. */
-  public int columns() {
-    return rows.isEmpty() ? 0 : rows.get(0).size();
   }
 }

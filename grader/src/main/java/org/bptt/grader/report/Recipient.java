@@ -2,8 +2,9 @@ package org.bptt.grader.report;
 
 /**
  * Whose a sheet or key is: the student's id (which names their files and goes in their answer
- * file), their name from the roster (the id again when the roster has no name column) and their
- * variant's id ("" for an exercise as written). All "" for a page made for no one in particular.
+ * file), their name from the roster ("" when the roster has no name column, which gives the id
+ * again) and their variant's id ("" for an exercise as written). All "" for a page made for no one
+ * in particular.
  */
 public record Recipient(String student, String name, String variant) {
 
