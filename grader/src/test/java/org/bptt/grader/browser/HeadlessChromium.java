@@ -129,6 +129,11 @@ final class HeadlessChromium implements AutoCloseable {
           .put("deviceScaleFactor", 1).put("mobile", phone));
     }
 
+    /** Lays pages out for print (the @media print rules) instead of the screen. */
+    void emulatePrint() throws IOException {
+      call(session, "Emulation.setEmulatedMedia", params().put("media", "print"));
+    }
+
     /** Loads a page and waits until it and everything it needs has loaded. */
     void load(Path file) throws IOException {
       call(session, "Page.navigate", params().put("url", file.toAbsolutePath().toUri().toString()));

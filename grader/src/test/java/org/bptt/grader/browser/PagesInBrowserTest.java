@@ -58,6 +58,8 @@ class PagesInBrowserTest {
   private static final String SALT = "browser-test-salt";
   private static final String STUDENT = "s1";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A4's width less the pages' 12 mm print margins, in CSS pixels (186 mm at 96 per inch). */
+  private static final int PAPER = 700;
   private static final Pattern MARKER = Pattern.compile("QQ(\\d+)([AZHF])");
 
   @TempDir static Path folder;
@@ -106,8 +108,12 @@ class PagesInBrowserTest {
   @Test
   void noPageIsWiderThanItsWindowOnAScreenOrAPhone() throws IOException {
     List<String> problems = new ArrayList<>();
-    for (int width : new int[] {1280, 420}) {
+    // 1280: a screen; 420: a phone; 700: the width of A4 paper inside the pages' 12 mm margins
+    for (int width : new int[] {1280, 420, PAPER}) {
       try (HeadlessChromium.Page page = browser.open(width, 900, width < 600)) {
+        if (width == PAPER) {
+          page.emulatePrint();
+        }
         for (Map.Entry<String, Path> entry : PAGES.entrySet()) {
           page.load(entry.getValue());
           JsonNode fit = page.evaluate("""
@@ -125,7 +131,8 @@ class PagesInBrowserTest {
           // a phone widens its layout viewport (innerWidth) to a page too wide for it, so both are checked
           int widest = Math.max(fit.get("inner").asInt(), fit.get("scroll").asInt());
           if (widest > width) {
-            problems.add(entry.getKey() + " at " + width + " px is " + widest + " px wide: " + fit.get("wide"));
+            problems.add(entry.getKey() + (width == PAPER ? " on paper" : " at " + width + " px") + " is " + widest
+                + " px wide: " + fit.get("wide"));
           }
         }
       }
