@@ -11,6 +11,10 @@
 </#list>
 </#macro>
 ## Answer key: ${md(key.title)}
+<#if key.recipient.named>
+
+**Student ${code(key.recipient.student)}**<#if key.recipient.name?has_content> · ${md(key.recipient.name)}</#if><#if key.recipient.variant?has_content> · variant ${code(key.recipient.variant)}</#if>
+</#if>
 
 Exercise ${code(key.exerciseId)}<#if key.source?has_content> (from ${code(key.source)})</#if> · values to ${key.digits} significant digits
 <#if key.notation?has_content>

@@ -3,7 +3,7 @@
 <#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ") + "`"></#function>
 ## ${md(report.title)}
 
-Exercise ${code(report.exerciseId)}<#if report.source?has_content> (from ${code(report.source)})</#if> · student ${code(report.student)} · **score ${report.score} / ${report.maxScore}** (${report.percent}%)
+Exercise ${code(report.exerciseId)} · student ${code(report.student)} · **score ${report.score} / ${report.maxScore}** (${report.percent}%)
 
 <#list report.counts as count>${count.label}: ${count.count}<#sep> · </#sep></#list>
 <#list report.stages as stage>

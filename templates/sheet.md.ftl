@@ -4,8 +4,16 @@
 <#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ") + "`"></#function>
 <#function name row><#if row.documentName != row.name><#return code(row.documentName) + " (" + code(row.name) + ")"><#else><#return code(row.name)></#if></#function>
 ## ${md(sheet.title)}
+<#if sheet.recipient.named>
 
-Exercise ${code(sheet.exerciseId)}<#if sheet.source?has_content> (from ${code(sheet.source)})</#if>
+**Student ${code(sheet.recipient.student)}**<#if sheet.recipient.name?has_content> · ${md(sheet.recipient.name)}</#if>
+</#if>
+
+Exercise ${code(sheet.exerciseId)}<#if sheet.recipient.variant?has_content> · your own variant ${code(sheet.recipient.variant)}</#if>
+
+**Precision.** Answers are judged to ${md(sheet.precision)}: work to at least that many decimals and write every digit you worked to.
+
+**To submit**, fill in the answer file handed out with this sheet (`answers.yaml`), or the form of the HTML sheet, which saves that file for you; keep its exercise, student and variant lines as they are, and hand it in the way your instructor asks.
 <#if sheet.notation?has_content>
 
 Notation: <#list sheet.notation as pair>${code(pair.canonical)} = ${code(pair.document)}<#sep>, </#sep></#list>

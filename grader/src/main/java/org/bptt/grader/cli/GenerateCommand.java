@@ -11,9 +11,12 @@ import org.bptt.grader.load.RosterLoader;
 import org.bptt.grader.pipeline.GraderPipeline;
 import org.bptt.grader.present.BlankSubmission;
 import org.bptt.grader.report.Feedback;
+import org.bptt.grader.report.Recipient;
 import org.bptt.grader.report.ReportFiles;
 import org.bptt.grader.report.ReportRenderer;
+import org.bptt.grader.report.SheetView;
 import org.bptt.grader.report.SheetViews;
+import org.bptt.grader.report.SolutionView;
 import org.bptt.grader.report.SolutionViews;
 import org.bptt.grader.solver.QuantityGraph;
 import picocli.CommandLine.Command;
@@ -72,14 +75,16 @@ final class GenerateCommand implements Callable<Integer> {
         Exercise exercise = choice.definition().exercise();
         QuantityGraph graph = GraderPipeline.solve(choice.definition());
         String folder = "students/" + student.id() + "/";
-        files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", SheetViews.of(exercise, graph)));
-        files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", SheetViews.of(exercise, graph)));
-        files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(),
-            choice.variantId(), Feedback.describe(choice.definition().grading().defaultTolerance())));
-        files.add("keys/" + student.id() + ".html",
-            renderer.render(ReportRenderer.KEY_HTML, "key", SolutionViews.of(exercise, graph, shown)));
-        files.add("keys/" + student.id() + ".md",
-            renderer.render(ReportRenderer.KEY_MARKDOWN, "key", SolutionViews.of(exercise, graph, shown)));
+        Recipient recipient = new Recipient(student.id(), student.name(), choice.variantId());
+        String precision = Feedback.describe(choice.definition().grading().defaultTolerance());
+        SheetView sheet = SheetViews.of(exercise, graph, recipient, precision);
+        files.add(folder + "sheet.html", renderer.render(ReportRenderer.SHEET_HTML, "sheet", sheet));
+        files.add(folder + "sheet.md", renderer.render(ReportRenderer.SHEET_MARKDOWN, "sheet", sheet));
+        files.add(folder + "answers.yaml", BlankSubmission.render(exercise, graph, student.id(), recipient.name(),
+            choice.variantId(), precision));
+        SolutionView key = SolutionViews.of(exercise, graph, shown, recipient);
+        files.add("keys/" + student.id() + ".html", renderer.render(ReportRenderer.KEY_HTML, "key", key));
+        files.add("keys/" + student.id() + ".md", renderer.render(ReportRenderer.KEY_MARKDOWN, "key", key));
         summary.append(student.id()).append(": ")
             .append(choice.variantId() == null ? "the exercise as written" : "variant " + choice.variantId()).append('\n');
       }

@@ -22,11 +22,26 @@ public final class BlankSubmission {
    */
   public static String render(Exercise exercise, QuantityGraph graph, String student, String variantId,
       String precision) {
+    return render(exercise, graph, student, "", variantId, precision);
+  }
+
+  /**
+   * As {@link #render(Exercise, QuantityGraph, String, String, String)}, naming the student (their
+   * roster name, "" for none) in the header.
+   */
+  public static String render(Exercise exercise, QuantityGraph graph, String student, String name, String variantId,
+      String precision) {
     StringBuilder out = new StringBuilder();
-    out.append("# Answers for ").append(exercise.id()).append(": ").append(exercise.title()).append('\n');
-    out.append("# Values are judged to ").append(precision).append(": write every digit you worked to.\n");
+    out.append("# Answers for ").append(exercise.id()).append(": ").append(oneLine(exercise.title())).append('\n');
+    if (name != null && !name.isBlank() && !name.equals(student)) {
+      out.append("# Student ").append(student).append(": ").append(oneLine(name)).append('\n');
+    }
+    out.append("# Values are judged to ").append(precision).append(": work to at least that and write every digit you")
+        .append(" worked to.\n");
     out.append("# Fill in each value: a number, a list [..] for a vector, a list of rows [[..], [..]] for a matrix.\n");
     out.append("# Numbers may also be quoted strings such as \"4.8e-3\". Leave ~ for a quantity you skip.\n");
+    out.append("# To submit: hand in this file, keeping the exercise, student").append(variantId == null ? "" : " and variant")
+        .append(" lines as they are, the way your instructor asks.\n");
     out.append("exercise: ").append(exercise.id()).append('\n');
     out.append("student: ").append(student).append('\n');
     if (variantId != null) {
@@ -34,15 +49,20 @@ public final class BlankSubmission {
     }
     out.append("answers:\n");
     List<String> asked = AskedQuantities.expand(exercise.asked(), graph);
-    for (String name : asked) {
-      Quantity quantity = graph.quantity(name).orElseThrow();
-      String documentName = exercise.notation().render(name);
-      out.append("  # ").append(documentName.equals(name) ? "" : documentName + ": ")
-          .append(exercise.notation().render(quantity.meaning())).append(" (").append(shape(graph.value(name)))
+    for (String quantityName : asked) {
+      Quantity quantity = graph.quantity(quantityName).orElseThrow();
+      String documentName = exercise.notation().render(quantityName);
+      out.append("  # ").append(documentName.equals(quantityName) ? "" : documentName + ": ")
+          .append(exercise.notation().render(quantity.meaning())).append(" (").append(shape(graph.value(quantityName)))
           .append(")\n");
-      out.append("  \"").append(name).append("\": ~\n");
+      out.append("  \"").append(quantityName).append("\": ~\n");
     }
     return out.toString();
+  }
+
+  /** A comment's text on one line: a roster name or title cannot start a YAML line of its own. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ");
   }
 
   /** "a number", "a list of 4", "3x2 matrix", "a symbol". */

@@ -33,6 +33,8 @@ public record ReportView(
   /**
    * One graded quantity. {@code formula} is MathML built by the grader from fixed strings (the
    * only markup a template may print unescaped); everything else is escaped by the template.
+   * {@code submittedGrid} and {@code expectedGrid} are the same values laid out in their shape,
+   * the submitted entries that are off the reference marked.
    */
   public record RowView(
       String name,
@@ -47,5 +49,7 @@ public record ReportView(
       String credit,
       String tolerance,
       String formula,
-      boolean passed) {}
+      boolean passed,
+      GridView submittedGrid,
+      GridView expectedGrid) {}
 }

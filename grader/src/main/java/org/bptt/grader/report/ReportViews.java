@@ -11,6 +11,7 @@ import org.bptt.grader.grading.Verdict;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.Stage;
+import org.bptt.grader.value.Tensor;
 
 /** Turns a graded submission into the strings a report template prints. */
 public final class ReportViews {
@@ -71,7 +72,26 @@ public final class ReportViews {
         Numbers.format(quantity.credit(), 3),
         Feedback.describe(quantity.tolerance()),
         formulas.forQuantity(quantity.name()),
-        quantity.credit() >= 1 || quantity.verdict() == Verdict.NOT_GRADABLE);
+        quantity.credit() >= 1 || quantity.verdict() == Verdict.NOT_GRADABLE,
+        submittedGrid(quantity),
+        Grids.of(quantity.expected(), DIGITS));
+  }
+
+  /**
+   * The submitted value in its shape, each entry at the decimals the student wrote; for a wrong or
+   * carried-forward answer, the entries off the reference (at the tolerance it was judged at) marked.
+   */
+  private static GridView submittedGrid(QuantityResult quantity) {
+    if (!(quantity.submitted() instanceof Tensor submitted)) {
+      return Grids.of(quantity.submitted(), i -> "", i -> false);
+    }
+    Tensor expected = quantity.expected() instanceof Tensor tensor && tensor.size() == submitted.size() ? tensor : null;
+    boolean judged = expected != null
+        && (quantity.verdict() == Verdict.WRONG || quantity.verdict() == Verdict.CARRIED_FORWARD);
+    return Grids.of(submitted, i -> {
+      int places = quantity.writtenDecimalsOf(i);
+      return places >= 0 ? Numbers.formatDecimals(submitted.at(i), places) : Numbers.format(submitted.at(i), DIGITS);
+    }, i -> judged && !quantity.tolerance().accepts(submitted.at(i), quantity.writtenDecimalsOf(i), expected.at(i)));
   }
 
   static String label(Verdict verdict) {

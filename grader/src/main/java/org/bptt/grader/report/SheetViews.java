@@ -13,12 +13,14 @@ import org.bptt.grader.exercise.Parameter;
 import org.bptt.grader.exercise.SequenceData;
 import org.bptt.grader.exercise.TrainingSpec;
 import org.bptt.grader.exercise.Vocabulary;
+import org.bptt.grader.grading.GradingSpec;
 import org.bptt.grader.present.Numbers;
 import org.bptt.grader.solver.AskedQuantities;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.QuantityId;
 import org.bptt.grader.solver.Stage;
+import org.bptt.grader.value.Shape;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
 
@@ -34,7 +36,16 @@ public final class SheetViews {
 
   private SheetViews() {}
 
+  /** The sheet for no one in particular (its answer form asks for the student id). */
   public static SheetView of(Exercise exercise, QuantityGraph graph) {
+    return of(exercise, graph, Recipient.NONE, Feedback.describe(GradingSpec.DEFAULT_TOLERANCE));
+  }
+
+  /**
+   * One student's sheet: {@code precision} is how their answers are judged, in words
+   * ({@link Feedback#describe}).
+   */
+  public static SheetView of(Exercise exercise, QuantityGraph graph, Recipient recipient, String precision) {
     ModelEquations equations = new ModelEquations(exercise);
     List<SolutionView.EquationView> model = new ArrayList<>(equations.forward());
     model.add(equations.update());
@@ -44,7 +55,8 @@ public final class SheetViews {
         Tensor value = exercise.parameter(parameter);
         String meaning = graph.quantity(parameter.canonicalName()).map(Quantity::meaning).orElse("");
         parameters.add(new SheetView.ParameterView(parameter.canonicalName(),
-            exercise.notation().symbolFor(parameter), given(value), shape(value), meaning));
+            exercise.notation().symbolFor(parameter), given(value), shape(value), meaning,
+            Grids.of(value, GIVEN_DIGITS)));
       }
     }
     List<SheetView.DataView> data = new ArrayList<>();
@@ -57,8 +69,11 @@ public final class SheetViews {
     for (String name : asked) {
       Quantity quantity = graph.quantity(name).orElseThrow();
       Stage stage = quantity.id().scope() == QuantityId.Scope.UPDATED && quantity.stage() != Stage.UPDATE ? Stage.UPDATE : quantity.stage();
+      String documentName = exercise.notation().render(name);
+      Value value = graph.value(name);
       byStage.computeIfAbsent(stage, key -> new ArrayList<>()).add(new SheetView.AskedView(name,
-          exercise.notation().render(name), shape(graph.value(name)), exercise.notation().render(quantity.meaning())));
+          documentName, shape(value), exercise.notation().render(quantity.meaning()),
+          Grids.blank(value, i -> entryLabel(documentName, value, i))));
     }
     List<SheetView.AskedGroupView> groups = new ArrayList<>();
     for (Stage stage : Stage.values()) {
@@ -66,8 +81,19 @@ public final class SheetViews {
         groups.add(new SheetView.AskedGroupView(stage.title(), byStage.get(stage)));
       }
     }
-    return new SheetView(exercise.id(), exercise.title(), exercise.source(), SolutionViews.notation(exercise), model,
+    return new SheetView(exercise.id(), exercise.title(), "", recipient, precision, SolutionViews.notation(exercise), model,
         setup(exercise), parameters, vocabulary, data, Integer.toString(asked.size()), groups);
+  }
+
+  /** How an answer-form input names its entry: "h[1]", "h[1] entry 2", "W_hh row 1 column 2". */
+  private static String entryLabel(String name, Value value, int i) {
+    if (!(value instanceof Tensor tensor) || tensor.size() == 1) {
+      return name;
+    }
+    if (tensor.shape().kind() == Shape.Kind.VECTOR) {
+      return name + " entry " + (i + 1);
+    }
+    return name + " row " + (i / tensor.columns() + 1) + " column " + (i % tensor.columns() + 1);
   }
 
   /** "a number", "a list of 4", "3x2 matrix" or "a symbol", as the blank answer file says it. */
@@ -127,6 +153,7 @@ public final class SheetViews {
     StringBuilder text = new StringBuilder();
     StringBuilder targetText = new StringBuilder();
     List<List<String>> rows = new ArrayList<>();
+    List<List<GridView>> grids = new ArrayList<>();
     for (int t = 1; t <= length; t++) {
       Tensor input = sequence.inputs().get(t - 1);
       int targetIndex = lastOnly ? (t == length ? 0 : -1) : t - 1;
@@ -144,9 +171,18 @@ public final class SheetViews {
         }
       }
       rows.add(List.of(Integer.toString(t), inputCell, targetCell));
+      grids.add(vocabulary.isPresent()
+          ? List.of(Grids.of(Tensor.scalar(t), GIVEN_DIGITS), line(inputCell), line(targetCell))
+          : List.of(Grids.of(Tensor.scalar(t), GIVEN_DIGITS), Grids.of(input, GIVEN_DIGITS),
+              target == null ? Grids.NONE : Grids.of(target, GIVEN_DIGITS)));
     }
     return new SheetView.DataView(exercise.isBatch() ? "sequence " + (s + 1) : "", text.toString(),
-        targetText.toString(), new SolutionView.TableView(List.of("t", "x[t]", "target[t]"), rows));
+        targetText.toString(), new SolutionView.TableView(List.of("t", "x[t]", "target[t]"), rows, grids));
+  }
+
+  /** A cell that stays one line of text (a symbol and its one-hot vector). */
+  private static GridView line(String text) {
+    return text.isEmpty() ? Grids.NONE : new GridView("text", List.of(List.of(new GridView.CellView(text, false))));
   }
 
   private static String given(Tensor value) {

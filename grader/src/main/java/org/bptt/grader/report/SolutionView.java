@@ -7,12 +7,15 @@ import java.util.List;
  * table, the backward recursion step by step from t = T down to 1, the summed gradients, then the
  * other stages), as preformatted strings only. {@code mathml} and {@code formula} fields are
  * MathML built by the grader from fixed strings and notation symbols; every other string is
- * escaped by the template.
+ * escaped by the template. {@code recipient} names the student whose variant the key solves (none
+ * for an exercise's own key); {@code source} is the document the exercise came from, for the
+ * instructor.
  */
 public record SolutionView(
     String exerciseId,
     String title,
     String source,
+    Recipient recipient,
     String digits,
     List<NotationView> notation,
     List<EquationView> equations,
@@ -32,12 +35,13 @@ public record SolutionView(
   /**
    * One value: its canonical name, its name in the document's notation (the same string when the
    * document uses canonical names), the formatted value, what it means, and its formula as
-   * MathML ("" when there is no short one).
+   * MathML ("" when there is no short one), and the value laid out in its shape.
    */
-  public record ValueView(String name, String documentName, String value, String meaning, String formula) {}
+  public record ValueView(String name, String documentName, String value, String meaning, String formula,
+      GridView grid) {}
 
-  /** A table of preformatted cells. */
-  public record TableView(List<String> header, List<List<String>> rows) {}
+  /** A table of preformatted cells, one line each ({@code rows}) and laid out in their shape ({@code cells}). */
+  public record TableView(List<String> header, List<List<String>> rows, List<List<GridView>> cells) {}
 
   /**
    * One sequence: its label ("" for a single sequence), its forward table, its own loss in a

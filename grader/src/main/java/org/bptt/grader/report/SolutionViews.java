@@ -38,7 +38,12 @@ public final class SolutionViews {
 
   /** The answer key of a solved exercise, every value to {@code digits} significant digits. */
   public static SolutionView of(Exercise exercise, QuantityGraph graph, int digits) {
-    return new Builder(exercise, graph, Math.max(1, Math.min(17, digits))).build();
+    return of(exercise, graph, digits, Recipient.NONE);
+  }
+
+  /** The answer key of one student's variant, naming them. */
+  public static SolutionView of(Exercise exercise, QuantityGraph graph, int digits, Recipient recipient) {
+    return new Builder(exercise, graph, Math.max(1, Math.min(17, digits))).build(recipient);
   }
 
   /** The notation pairs, canonical = document, sorted by canonical name. */
@@ -69,7 +74,7 @@ public final class SolutionViews {
       this.equations = new ModelEquations(exercise);
     }
 
-    SolutionView build() {
+    SolutionView build(Recipient recipient) {
       List<SolutionView.EquationView> model = new ArrayList<>(equations.forward());
       model.add(equations.update());
       List<SolutionView.ValueView> given = new ArrayList<>();
@@ -99,7 +104,7 @@ public final class SolutionViews {
       section(sections, "Forward pass and loss after the update", q -> q.id().scope() == QuantityId.Scope.UPDATED);
       section(sections, Stage.TRAINING.title(), q -> q.stage() == Stage.TRAINING);
       section(sections, "Other quantities", q -> true);
-      return new SolutionView(exercise.id(), exercise.title(), exercise.source(), Integer.toString(digits),
+      return new SolutionView(exercise.id(), exercise.title(), exercise.source(), recipient, Integer.toString(digits),
           notation(exercise), model, equations.backward(), given, sequences, totalLoss, gradients, sections);
     }
 
@@ -113,15 +118,20 @@ public final class SolutionViews {
         header.add(column + "[t]");
       }
       List<List<String>> rows = new ArrayList<>();
+      List<List<GridView>> grids = new ArrayList<>();
       for (int t = 1; t <= length; t++) {
         List<String> cells = new ArrayList<>();
+        List<GridView> laidOut = new ArrayList<>();
         cells.add(Integer.toString(t));
+        laidOut.add(Grids.of(Tensor.scalar(t), digits));
         for (String column : present) {
           String name = prefix + Names.at(column, t);
           cells.add(graph.contains(name) ? value(name) : "");
+          laidOut.add(graph.contains(name) ? Grids.of(graph.value(name), digits) : Grids.NONE);
           shown.add(name);
         }
         rows.add(cells);
+        grids.add(laidOut);
       }
       List<SolutionView.ValueView> losses = new ArrayList<>();
       if (exercise.isBatch() && graph.contains(prefix + Names.TOTAL_LOSS)) {
@@ -132,7 +142,7 @@ public final class SolutionViews {
         steps.add(step(prefix, t, length));
       }
       return new SolutionView.SequenceView(exercise.isBatch() ? "sequence " + (s + 1) : "",
-          new SolutionView.TableView(header, rows), losses, steps);
+          new SolutionView.TableView(header, rows, grids), losses, steps);
     }
 
     private SolutionView.StepView step(String prefix, int t, int length) {
@@ -214,13 +224,13 @@ public final class SolutionViews {
       shown.add(name);
       Quantity quantity = graph.quantity(name).orElseThrow();
       return new SolutionView.ValueView(name, notation.render(name), value(name), notation.render(quantity.meaning()),
-          formulas.forQuantity(name));
+          formulas.forQuantity(name), Grids.of(graph.value(name), digits));
     }
 
     /** A value the key computes from the graph's values, such as the error passed back from t+1. */
     private SolutionView.ValueView computed(String name, Tensor value, String meaning, String formula) {
       return new SolutionView.ValueView(name, notation.render(name), Numbers.formatCompact(value, digits),
-          notation.render(meaning), formula);
+          notation.render(meaning), formula, Grids.of(value, digits));
     }
 
     private String value(String name) {

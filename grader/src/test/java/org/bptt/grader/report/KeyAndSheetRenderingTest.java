@@ -1,6 +1,7 @@
 package org.bptt.grader.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,9 @@ class KeyAndSheetRenderingTest {
    * Keys of every quantity and of the asked ones (what {@code solve} writes), and sheets. A gated
    * cell's key of every quantity is exempt from the size bound: with every sensitivity of twelve
    * gate weights and the pair Jacobians of every two steps it runs to a few hundred KB for the
-   * 8-step LSTM; its key of the asked quantities is bounded like the others.
+   * 8-step LSTM; its key of the asked quantities is bounded like the others. Keys have no script; a
+   * sheet has exactly one, inline: its answer form's (it reads and writes nothing but the page, a
+   * download and the browser's local storage; see sheet.html.ftlh).
    */
   @Test
   void htmlKeysAndSheetsFetchNothingAndStaySmall() {
@@ -25,10 +28,18 @@ class KeyAndSheetRenderingTest {
       KeySheetRendering.Solved asked = KeySheetRendering.asked(solved);
       boolean elman = solved.exercise().model().kind() == org.bptt.grader.exercise.ModelKind.ELMAN;
       String full = KeySheetRendering.key(solved, ReportRenderer.KEY_HTML, 6);
-      for (String html : List.of(full, KeySheetRendering.key(asked, ReportRenderer.KEY_HTML, 6),
-          KeySheetRendering.sheet(solved, ReportRenderer.SHEET_HTML))) {
+      String askedKey = KeySheetRendering.key(asked, ReportRenderer.KEY_HTML, 6);
+      String sheet = KeySheetRendering.sheet(solved, ReportRenderer.SHEET_HTML);
+      for (String key : List.of(full, askedKey)) {
+        assertFalse(key.contains("<script"), solved.file() + ": no script in a key");
+      }
+      assertEquals(1, sheet.split("<script", -1).length - 1, solved.file() + ": the sheet's one script");
+      assertTrue(sheet.contains("<script>\n"), solved.file() + ": inline, nothing loaded");
+      for (String forbidden : List.of("fetch(", "XMLHttpRequest", "WebSocket", "src=", "eval(", "innerHTML")) {
+        assertFalse(sheet.contains(forbidden), solved.file() + ": the sheet's script uses no " + forbidden);
+      }
+      for (String html : List.of(full, askedKey, sheet)) {
         assertFalse(html.contains("http://") || html.contains("https://"), solved.file() + ": no network address");
-        assertFalse(html.contains("<script"), solved.file() + ": no scripts");
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes < MAX_BYTES || (html == full && !elman), solved.file() + ": " + bytes + " bytes");
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"), solved.file());
