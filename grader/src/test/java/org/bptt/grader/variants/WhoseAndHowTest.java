@@ -84,10 +84,13 @@ class WhoseAndHowTest {
   @Test
   void aWrongMatrixAnswerHasItsOffEntriesMarkedInPlace(@TempDir Path folder) throws Exception {
     Path out = folder.resolve("reports");
-    assertEquals(1, CliRunner.run("grade", "exercises/samples/seed-001-author.yaml", "--out", out.toString()).code());
+    // seed 001's own values are honest hand work; a slip in o[1]'s third entry (0.0803 for 0.0702)
+    Path submission = folder.resolve("seed-001-slip.yaml");
+    Files.writeString(submission, Files.readString(Path.of("exercises/samples/seed-001-author.yaml"))
+        .replace("\"o[1]\": [-0.0322, -0.0437, 0.0703, 0.0396]", "\"o[1]\": [-0.0322, -0.0437, 0.0803, 0.0396]"));
+    assertEquals(1, CliRunner.run("grade", submission.toString(), "--out", out.toString()).code());
     String html = Files.readString(out.resolve("seed-001/seed-001-author.html"));
-    // o[1] = [-0.0322, -0.0437, 0.0703, 0.0396]: entry 3 is off (0.0702), the others are not
-    assertTrue(html.contains("<table class=mat><tr><td>-0.0322<tr><td>-0.0437<tr><td class=off>0.0703<tr><td>0.0396</table>"),
+    assertTrue(html.contains("<table class=mat><tr><td>-0.0322<tr><td>-0.0437<tr><td class=off>0.0803<tr><td>0.0396</table>"),
         "o[1] as a column, entry 3 marked");
   }
 }
