@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.error.UsageException;
 import org.bptt.grader.exercise.Notation;
 import org.bptt.grader.grading.QuantityResult;
@@ -89,26 +90,30 @@ final class GradeCommand implements Callable<Integer> {
     return run.allCorrect() ? 0 : 1;
   }
 
-  /** {@code notations}: each result's document notation, for the feedback. */
+  /**
+   * {@code notations}: each result's document notation, for the feedback. Whatever a submission
+   * brought (its file name inside the feedback, its ids, an answer quoted back) is shown {@link
+   * ErrorLine#visible}: an escape sequence or a bidirectional override is printed, not obeyed.
+   */
   private static String text(List<SubmissionResult> results, List<Notation> notations, List<String> reportPaths) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < results.size(); i++) {
       SubmissionResult result = results.get(i);
-      out.append(result.exerciseId()).append(' ').append(result.student()).append(": ")
-          .append(Numbers.format(result.score(), 4)).append(" / ").append(result.maxScore()).append(" (");
+      out.append(ErrorLine.visible(result.exerciseId())).append(' ').append(ErrorLine.visible(result.student()))
+          .append(": ").append(Numbers.format(result.score(), 4)).append(" / ").append(result.maxScore()).append(" (");
       List<String> counts = new ArrayList<>();
       for (Verdict verdict : Verdict.values()) {
         counts.add(verdict.id() + " " + result.count(verdict));
       }
       out.append(String.join(", ", counts)).append(')');
       if (reportPaths != null) {
-        out.append(" -> ").append(reportPaths.get(i));
+        out.append(" -> ").append(ErrorLine.visible(reportPaths.get(i)));
       }
       out.append('\n');
       for (QuantityResult quantity : result.quantities()) {
         if (quantity.credit() < 1) {
-          out.append("  ").append(quantity.verdict().id()).append(' ').append(quantity.documentName()).append(": ")
-              .append(Feedback.sentence(quantity, notations.get(i))).append('\n');
+          out.append("  ").append(quantity.verdict().id()).append(' ').append(ErrorLine.visible(quantity.documentName()))
+              .append(": ").append(ErrorLine.visible(Feedback.sentence(quantity, notations.get(i)))).append('\n');
         }
       }
     }
