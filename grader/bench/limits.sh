@@ -103,13 +103,14 @@ overrides_exercise() { # out-file
   sed 's/^id: limit-longest$/id: limit-overrides/' "$in/exercises/longest.yaml" | cat - "$tmp/overrides" >"$1"
 }
 
-results=()
+wanted() { # name: whether this run measures the case
+  [ -z "$only" ] || [ "$only" = "$1" ]
+}
+
 measure() { # name expected-exit command...
   local name=$1 expected=$2
   shift 2
-  if [ -n "$only" ] && [ "$only" != "$name" ]; then
-    return
-  fi
+  wanted "$name" || return 0
   local code=0
   /usr/bin/time -v -o "$tmp/$name.time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || code=$?
   [ "$code" = "$expected" ] || die "$name: exit $code, expected $expected: $(head -c 300 "$tmp/$name.err" | head -n1)"
@@ -118,23 +119,23 @@ measure() { # name expected-exit command...
   sys=$(sed -n 's/^\tSystem time (seconds): //p' "$tmp/$name.time")
   wall=$(sed -n 's/^\tElapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/$name.time")
   rss=$(sed -n 's/^\tMaximum resident set size (kbytes): //p' "$tmp/$name.time")
-  results+=("$(printf '%-18s %4s %8.2f %8s %7d' "$name" "$code" "$(echo "$user + $sys" | bc)" "$wall" $((rss / 1024)))")
-  printf '%s\n' "${results[-1]}"
+  printf '%-18s %4s %8s %8s %7d\n' "$name" "$code" "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" \
+    "$wall" $((rss / 1024))
 }
 
 printf '%-18s %4s %8s %8s %7s\n' case exit "CPU s" wall "RSS MB"
 mkdir -p "$tmp/out"
 measure largest-solve 0 "${grader[@]}" solve "$in/exercises/largest.yaml"
-if [ -z "$only" ] || [ "$only" = largest-grade ]; then
+if wanted largest-grade; then
   wrong_submission "$in/exercises/largest.yaml" s1 "$tmp/largest-answers.json"
 fi
 measure largest-grade 1 "${grader[@]}" grade "$tmp/largest-answers.json" --exercises "$in/exercises" --out "$tmp/out/largest"
 measure longest-solve 0 "${grader[@]}" solve "$in/exercises/longest.yaml"
-if [ -z "$only" ] || [ "$only" = longest-grade ]; then
+if wanted longest-grade; then
   wrong_submission "$in/exercises/longest.yaml" s1 "$tmp/longest-answers.json"
 fi
 measure longest-grade 1 "${grader[@]}" grade "$tmp/longest-answers.json" --exercises "$in/exercises" --out "$tmp/out/longest"
-if [ -z "$only" ] || [ "$only" = training-grade ]; then
+if wanted training-grade; then
   wrong_submission "$in/exercises/training.yaml" s1 "$tmp/training-answers.json"
 fi
 measure training-grade 1 "${grader[@]}" grade "$tmp/training-answers.json" --exercises "$in/exercises" --out "$tmp/out/training"
@@ -143,14 +144,11 @@ for variant in small large training; do
 done
 measure roster 0 "${grader[@]}" generate exercises/seed-000-variants.yaml --roster "$in/roster.csv" --out "$tmp/out/class" \
   --salt limits
-if [ -z "$only" ] || [ "$only" = overrides-grade ]; then
-  mkdir -p "$tmp/overrides-exercises"
-  overrides_exercise "$tmp/overrides-exercises/overrides.yaml"
-  sed 's/"exercise" : "limit-longest"/"exercise" : "limit-overrides"/' "$tmp/longest-answers.json" >"$tmp/overrides-answers.json" \
-    2>/dev/null || wrong_submission "$in/exercises/longest.yaml" s1 "$tmp/overrides-answers.json"
-  sed -i 's/"exercise" : "limit-longest"/"exercise" : "limit-overrides"/' "$tmp/overrides-answers.json"
+if wanted overrides-grade; then
+  mkdir -p "$tmp/overrides"
+  overrides_exercise "$tmp/overrides/overrides.yaml"
+  wrong_submission "$tmp/overrides/overrides.yaml" s1 "$tmp/overrides-answers.json"
 fi
-measure overrides-grade 1 "${grader[@]}" grade "$tmp/overrides-answers.json" --exercises "$tmp/overrides-exercises" \
-  --out "$tmp/out/overrides"
+measure overrides-grade 1 "${grader[@]}" grade "$tmp/overrides-answers.json" --exercises "$tmp/overrides" --out "$tmp/out/overrides"
 measure submission-list 1 "${grader[@]}" grade "$in/submission-list.yaml" --keep-going --out "$tmp/out/list"
 measure submission-deep 1 "${grader[@]}" grade "$in/submission-deep.yaml" --keep-going --out "$tmp/out/deep"

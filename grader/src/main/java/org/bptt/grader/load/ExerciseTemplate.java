@@ -142,7 +142,7 @@ public final class ExerciseTemplate {
   /**
    * The most draws a variants block may ask for: each draw of the smallest exercise is solved and
    * checked in 5 to 10 ms on a 2-core machine, so an unsatisfiable block fails in a few seconds per
-   * student (2000 draws took 11 s). Larger exercises get fewer ({@link #MAX_DRAW_WORK}). See
+   * student (1000 draws took 6 s of CPU). Larger exercises get fewer ({@link #MAX_DRAW_WORK}). See
    * grader/bench/limits.sh.
    */
   public static final int MAX_TRIES = 300;
