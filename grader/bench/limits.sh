@@ -99,8 +99,8 @@ wrong_submission() { # exercise-file student out-file
 # matched against every override before the first that names it is found)
 overrides_exercise() { # out-file
   "${grader[@]}" template "$in/exercises/longest.yaml" --student s1 | sed -n 's/^  "\(.*\)": ~$/\1/p' | tac \
-    | awk 'BEGIN { print "grading:\n  overrides:" } { printf "    \"%s\": {decimals: 3}\n", $0 }' >"$tmp/overrides"
-  sed 's/^id: limit-longest$/id: limit-overrides/' "$in/exercises/longest.yaml" | cat - "$tmp/overrides" >"$1"
+    | awk 'BEGIN { print "grading:\n  overrides:" } { printf "    \"%s\": {decimals: 3}\n", $0 }' >"$tmp/override-lines"
+  sed 's/^id: limit-longest$/id: limit-overrides/' "$in/exercises/longest.yaml" | cat - "$tmp/override-lines" >"$1"
 }
 
 wanted() { # name: whether this run measures the case
