@@ -33,9 +33,9 @@ public final class RosterLoader {
 
   private static final long MAX_BYTES = 1 << 20;
   /**
-   * The most students one roster may list: generating takes about 13 ms of CPU a student on a
-   * 2-core machine (five files each; 2000 took 26 s, 1000 19 s), so a run stays in seconds. Split a
-   * larger course. See grader/bench/limits.sh.
+   * The most students one roster may list: generating takes about 20 ms of CPU a student on a
+   * 2-core machine (a variant and five files each; 500 take about 10 s, 2000 took 26 s), so a run
+   * stays in seconds. Split a larger course. See grader/bench/limits.sh.
    */
   public static final int MAX_STUDENTS = 500;
   private static final String STUDENT = "student";
