@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.bptt.grader.error.ErrorLine;
 import org.bptt.grader.grading.QuantityResult;
 import org.bptt.grader.grading.SubmissionResult;
 import org.bptt.grader.grading.Verdict;
@@ -51,7 +52,10 @@ abstract class GradeSummary {
     void graded(GraderPipeline.Graded graded) throws IOException {
       SubmissionResult result = graded.result();
       StringBuilder line = new StringBuilder();
-      line.append(result.exerciseId()).append(' ').append(result.student()).append(": ")
+      // whatever a submission brought (its ids, its file name inside the feedback, an answer quoted
+      // back) is shown visible: an escape sequence or a bidirectional override is printed, not obeyed
+      line.append(ErrorLine.visible(result.exerciseId())).append(' ').append(ErrorLine.visible(result.student()))
+          .append(": ")
           .append(Numbers.format(result.score(), 4)).append(" / ").append(result.maxScore());
       if (graded.reveal() != Reveal.SCORE) {
         List<String> counts = new ArrayList<>();
@@ -61,14 +65,15 @@ abstract class GradeSummary {
         line.append(" (").append(String.join(", ", counts)).append(')');
       }
       if (reportPaths && graded.htmlReport() != null) {
-        line.append(" -> ").append(graded.htmlReport());
+        line.append(" -> ").append(ErrorLine.visible(graded.htmlReport().toString()));
       }
       line.append('\n');
       for (QuantityResult quantity : graded.reveal() == Reveal.SCORE ? List.<QuantityResult>of() : result.quantities()) {
         if (quantity.credit() < 1) {
           String feedback = Feedback.sentence(quantity, graded.exercise().notation(), graded.reveal());
-          line.append("  ").append(quantity.verdict().id()).append(' ').append(quantity.documentName())
-              .append(feedback.isEmpty() ? "" : ": " + feedback).append('\n');
+          line.append("  ").append(quantity.verdict().id()).append(' ')
+              .append(ErrorLine.visible(quantity.documentName()))
+              .append(feedback.isEmpty() ? "" : ": " + ErrorLine.visible(feedback)).append('\n');
         }
       }
       out.write(line.toString());
@@ -82,7 +87,7 @@ abstract class GradeSummary {
     @Override
     void end(GraderPipeline.Totals totals, int exitCode) throws IOException {
       for (String line : rejectedLines) {
-        out.write("rejected: " + line + "\n");
+        out.write("rejected: " + ErrorLine.visible(line) + "\n");
       }
       out.write("graded " + totals.graded() + (totals.graded() == 1 ? " file" : " files") + ", "
           + totals.allCorrect() + " with full credit" + (totals.rejected().isEmpty() ? ""

@@ -49,36 +49,58 @@ public final class ErrorLine {
     return of(cut);
   }
 
+  /** The message as one line: {@link #visible}, cut at {@link #MAX_LENGTH}. */
   public static String of(String message) {
-    String text = message == null ? "unknown error" : message;
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < text.length() && line.length() < MAX_LENGTH; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        line.append("\\n");
-      } else if (c == '\r') {
-        line.append("\\r");
-      } else if (c == '\t') {
-        line.append("\\t");
-      } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-          || Character.isSurrogate(c) && !validPair(text, i)) {
-        line.append(String.format("\\u%04x", (int) c));
-      } else {
-        line.append(c);
-      }
-    }
-    if (line.length() >= MAX_LENGTH && text.length() > MAX_LENGTH) {
-      line.setLength(MAX_LENGTH);
-      line.append("... (cut)");
-    }
-    return line.toString();
+    String line = visible(message == null ? "unknown error" : message);
+    return line.length() > MAX_LENGTH ? line.substring(0, MAX_LENGTH) + "... (cut)" : line;
   }
 
-  private static boolean validPair(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+  /**
+   * The text with every character that would act on a terminal or a log rather than show itself
+   * ({@link #isHidden}) written as an escape: backslash-n, -r, -t, or backslash-u and four hex
+   * digits (ESC is shown as {@code \\u001b}). Nothing is cut; the one formatter for whatever a
+   * user wrote that is printed or written into a plain-text report.
+   */
+  public static String visible(String text) {
+    StringBuilder line = null;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      int width = Character.charCount(codePoint);
+      if (isHidden(codePoint)) {
+        if (line == null) {
+          line = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        line.append(escape(codePoint));
+      } else if (line != null) {
+        line.appendCodePoint(codePoint);
+      }
+      i += width;
     }
-    return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+    return line == null ? text : line.toString();
+  }
+
+  /**
+   * Whether a character acts instead of showing: a control character (C0, DEL, C1: a newline, a
+   * bare carriage return, ESC starting a colour or cursor sequence), a format character (U+202E and
+   * the other bidirectional overrides, which reorder what follows; zero-width spaces), a line or
+   * paragraph separator, or half of a surrogate pair on its own. The zero-width joiner and
+   * non-joiner are kept: scripts and emoji need them, and they hide nothing.
+   */
+  public static boolean isHidden(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT && codePoint != 0x200C && codePoint != 0x200D
+        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE;
+  }
+
+  /** How {@link #visible} writes a hidden character. */
+  public static String escape(int codePoint) {
+    return switch (codePoint) {
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> String.format(java.util.Locale.ROOT, "\\u%04x", codePoint);
+    };
   }
 }

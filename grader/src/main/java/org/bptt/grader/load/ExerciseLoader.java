@@ -40,16 +40,26 @@ import org.bptt.grader.yaml.YamlScalar;
  */
 public final class ExerciseLoader {
 
-  private static final int MAX_STEPS = 50;
-  private static final int MAX_SEQUENCES = 20;
-  private static final int MAX_SIZE = 16;
-  private static final int MAX_EPOCHS = 100_000;
+  // The shape limits (public: grader/bench/LimitInputs.java builds its worst cases from them).
+  public static final int MAX_STEPS = 50;
+  public static final int MAX_SEQUENCES = 20;
+  public static final int MAX_SIZE = 16;
+  public static final int MAX_EPOCHS = 100_000;
   /**
-   * The most work a training run may ask for, in updates times steps times the network's weights
-   * per step: about 10 s on a 2-core machine at this bound (the largest network the format allows,
-   * 20 sequences of 50 steps, trains about 190 updates; seed 001, 100,000).
+   * The most steps all sequences together may have. Preparing an exercise to grade (every asked
+   * value, and its rounding budget from perturbed solves) costs tens of milliseconds a step on a
+   * 2-core machine, more with a training run: 200 steps of the largest network took about 10 s of CPU
+   * to grade, 1000 (20 sequences of 50) about 15 s for the smallest. See grader/bench/limits.sh.
    */
-  static final double MAX_TRAINING_WORK = 1.5e8;
+  public static final int MAX_TOTAL_STEPS = 100;
+  /**
+   * The longest training run an exercise may ask for (its largest {@code loss_after}), in updates
+   * times steps over all sequences: a step of an update costs tens of microseconds whatever the
+   * network's size (the graph's bookkeeping, not the arithmetic, dominates), and grading repeats the
+   * run for the rounding budgets, so this keeps grading in seconds (seed 001 asks 1000 updates of 4
+   * steps). See grader/bench/limits.sh.
+   */
+  public static final int MAX_TRAINING_STEPS = 5_000;
 
   private final YamlReader reader = new YamlReader();
 
@@ -235,6 +245,10 @@ public final class ExerciseLoader {
           ? readTextSequence(map, what, vocabulary.get(), loss)
           : readNumericSequence(map, what, model, loss);
       sequences.add(sequence);
+    }
+    if (totalSteps(sequences) > MAX_TOTAL_STEPS) {
+      throw new InputException(list.location(), "data.sequences: expected at most " + MAX_TOTAL_STEPS
+          + " steps in all, got " + totalSteps(sequences) + "; use fewer or shorter sequences");
     }
     return sequences;
   }
@@ -433,26 +447,30 @@ public final class ExerciseLoader {
     return new Notation(symbols);
   }
 
-  /** A training run as long as the exercise asks must stay within {@link #MAX_TRAINING_WORK}. */
+  /** A training run as long as the exercise asks must stay within {@link #MAX_TRAINING_STEPS}. */
   private static void checkTrainingWork(Exercise exercise, YamlMap root) throws InputException {
     int updates = exercise.training().reportLossAfter().stream().mapToInt(Integer::intValue).max().orElse(0);
     if (updates == 0) {
       return;
     }
-    ModelSpec model = exercise.model();
-    long steps = exercise.sequences().stream().mapToLong(SequenceData::length).sum();
-    int gates = switch (model.kind()) {
+    long steps = totalSteps(exercise.sequences());
+    // a gated cell's step is several Elman steps' work: one per gate
+    int gates = switch (exercise.model().kind()) {
       case ELMAN -> 1;
       case GRU -> 3;
       case LSTM -> 4;
     };
-    double perUpdate = (double) steps * model.hiddenSize()
-        * (gates * (model.hiddenSize() + model.inputSize()) + model.outputSize());
-    if (updates * perUpdate > MAX_TRAINING_WORK) {
-      long most = (long) Math.floor(MAX_TRAINING_WORK / perUpdate);
-      throw new InputException(root.keyLocation("training"), "training.loss_after: " + updates + " updates of this "
-          + "network and data take too long to run (at most " + most + " here); ask for fewer updates");
+    if (updates * steps * gates > MAX_TRAINING_STEPS) {
+      throw new InputException(root.keyLocation("training"), "training.loss_after: " + updates + " updates of "
+          + steps + " steps" + (gates > 1 ? " of " + gates + " gates each" : "") + " are more than the "
+          + MAX_TRAINING_STEPS + " update steps a training run may take (at most " + MAX_TRAINING_STEPS / (steps * gates)
+          + " updates here); ask for fewer updates");
     }
+  }
+
+  /** The steps of all sequences together. */
+  static int totalSteps(List<SequenceData> sequences) {
+    return sequences.stream().mapToInt(SequenceData::length).sum();
   }
 
   private static Map<String, Location> readAsks(Optional<YamlNode> node) throws InputException {

@@ -98,11 +98,14 @@ public final class ExerciseTemplate {
     }
     ModelSpec model = ExerciseLoader.readModel(root.require("model", "exercise").asMap("model"));
     RandomGenerator random = new Well19937c(Long.parseUnsignedLong(variantId, 16));
-    int tries = intSetting("max_tries", 200, MAX_TRIES);
+    int tries = intSetting("max_tries", DEFAULT_TRIES, MAX_TRIES);
     Map<String, Integer> rejections = new LinkedHashMap<>();
     for (int attempt = 0; attempt < tries; attempt++) {
       YamlMap drawn = new RandomDraw(random, model).draw(root);
       ExerciseDefinition candidate = loader.fromYaml(drawn);
+      if (attempt == 0) {
+        tries = affordableTries(candidate, tries);
+      }
       String problem = check.violation(candidate, constraints(candidate));
       if (problem == null) {
         return candidate;
@@ -137,10 +140,47 @@ public final class ExerciseTemplate {
   }
 
   /**
-   * The most draws a variants block may ask for: each draw is solved and checked (a few
-   * milliseconds), so this bounds an unsatisfiable block at a few seconds per student.
+   * The most draws a variants block may ask for: each draw of the smallest exercise is solved and
+   * checked in 5 to 10 ms on a 2-core machine, so an unsatisfiable block fails in a few seconds per
+   * student (1000 draws took 6 s of CPU). Larger exercises get fewer ({@link #MAX_DRAW_WORK}). See
+   * grader/bench/limits.sh.
    */
-  static final int MAX_TRIES = 2000;
+  public static final int MAX_TRIES = 300;
+  static final int DEFAULT_TRIES = 200;
+  /**
+   * The work all the draws of one variant may cost together, in units of {@link #drawCost} (10 to
+   * 30 microseconds each on a 2-core machine), so that an unsatisfiable block fails within a few
+   * seconds whatever the exercise's size.
+   */
+  public static final long MAX_DRAW_WORK = 150_000;
+
+  /**
+   * What solving and checking one draw costs, estimated from its shape: per step of all sequences,
+   * 150 units (the solve and the perturbed solves of the rounding budgets), a quarter unit per
+   * weight a step multiplies, and two per update of the longest training run asked for.
+   */
+  public static long drawCost(org.bptt.grader.exercise.Exercise exercise) {
+    ModelSpec model = exercise.model();
+    long perStep = 150 + (long) model.hiddenSize() * (model.hiddenSize() + model.inputSize() + model.outputSize()) / 4
+        + 2L * exercise.training().reportLossAfter().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return ExerciseLoader.totalSteps(exercise.sequences()) * perStep;
+  }
+
+  /**
+   * The tries this exercise can afford within {@link #MAX_DRAW_WORK}: an explicit {@code
+   * max_tries} beyond that is an error that says how many fit, the default shrinks to fit.
+   */
+  private int affordableTries(ExerciseDefinition first, int asked) throws InputException {
+    int affordable = (int) Math.max(1, Math.min(MAX_TRIES, MAX_DRAW_WORK / drawCost(first.exercise())));
+    if (asked <= affordable) {
+      return asked;
+    }
+    if (variants != null && variants.optional("max_tries").isPresent()) {
+      throw new InputException(variants.optional("max_tries").get().location(), "variants.max_tries: at most "
+          + affordable + " draws of an exercise this size (each is solved and checked), got " + asked);
+    }
+    return affordable;
+  }
 
   private int intSetting(String key, int fallback, int largest) throws InputException {
     if (variants == null || variants.optional(key).isEmpty()) {

@@ -56,7 +56,7 @@ public final class ReportFiles {
       Files.write(copy, Characters.wellFormed(content).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       discard();
-      throw new OutputException("cannot write the reports in " + folder + " (" + ErrorLine.reason(e) + ")", e);
+      throw failure(e);
     }
     staged.put(target, copy);
     return target;
@@ -71,14 +71,15 @@ public final class ReportFiles {
   public void writeAll() throws OutputException {
     List<Path> moved = new ArrayList<>();
     Map<Path, Path> backups = new LinkedHashMap<>();
+    List<Path> madeFolders = new ArrayList<>();
     try {
       int backup = 0;
       for (Map.Entry<Path, Path> entry : staged.entrySet()) {
         Path target = entry.getKey();
         refuseLinks(target.getParent());
-        makeFolder(target.getParent());
+        makeFolders(target.getParent(), madeFolders);
         if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          throw new java.nio.file.FileSystemException(target + " is a folder; a report cannot replace it");
+          throw new java.nio.file.FileSystemException(target.toString(), null, "a folder is in the way of a report");
         }
         if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Path kept = staging.resolve(".previous-" + backup++);
@@ -90,8 +91,9 @@ public final class ReportFiles {
       }
     } catch (IOException e) {
       restore(moved, backups);
+      removeEmpty(madeFolders);
       discard();
-      throw new OutputException("cannot write the reports in " + folder + " (" + ErrorLine.reason(e) + ")", e);
+      throw failure(e);
     }
     removeStaging();
     staged.clear();
@@ -121,7 +123,8 @@ public final class ReportFiles {
     for (Path current = path; current != null && current.startsWith(folder) && !current.equals(folder);
         current = current.getParent()) {
       if (Files.isSymbolicLink(current)) {
-        throw new java.nio.file.FileSystemException(current + " is a link; reports are not written through links");
+        throw new java.nio.file.FileSystemException(current.toString(), null,
+            "a link; reports are not written through links");
       }
     }
   }
@@ -148,7 +151,8 @@ public final class ReportFiles {
         lock();
         staging = Files.createTempDirectory(folder, ".staging-");
       } catch (IOException e) {
-        throw new OutputException(folder + ": cannot create the report folder (" + ErrorLine.reason(e) + ")", e);
+        discard(); // the lock, and the report folder when this run made it
+        throw failure(e);
       }
     }
     return staging;
@@ -160,9 +164,17 @@ public final class ReportFiles {
    */
   private void lock() throws IOException, OutputException {
     Path lockFile = folder.resolve(LOCK_NAME);
-    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
-        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    java.nio.channels.FileChannel channel;
+    try {
+      channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(lockFile)) {
+        throw new java.nio.file.FileSystemException(lockFile.toString(), null,
+            "a link; reports are not written through links");
+      }
+      throw e;
+    }
     java.nio.channels.FileLock taken;
     try {
       taken = channel.tryLock();
@@ -188,6 +200,41 @@ public final class ReportFiles {
       // the lock goes with the process anyway
     }
     lockChannel = null;
+  }
+
+  /** The error for a failed write: the file or folder it concerns, and why in words. */
+  private OutputException failure(IOException e) {
+    String where = e instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getFile() != null
+        ? fileSystem.getFile() : folder.toString();
+    return new OutputException("cannot write the reports in " + folder + ": " + where + ": " + ErrorLine.reason(e), e);
+  }
+
+  /**
+   * Makes {@code path} and the folders above it that are missing, recording in {@code made} those
+   * this run created (deepest last), so that a failed run can remove them again.
+   */
+  private void makeFolders(Path path, List<Path> made) throws IOException {
+    if (folders.contains(path)) {
+      return;
+    }
+    List<Path> missing = new ArrayList<>();
+    for (Path current = path; current != null && current.startsWith(folder) && !Files.exists(current,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS); current = current.getParent()) {
+      missing.add(0, current);
+    }
+    makeFolder(path);
+    made.addAll(missing);
+  }
+
+  /** Removes the folders a failed run made, deepest first, as far as they are empty. */
+  private static void removeEmpty(List<Path> made) {
+    for (int i = made.size() - 1; i >= 0; i--) {
+      try {
+        Files.deleteIfExists(made.get(i)); // only succeeds while empty
+      } catch (IOException ignored) {
+        // not empty: something else is in it
+      }
+    }
   }
 
   private void makeFolder(Path path) throws IOException {

@@ -93,7 +93,9 @@ public final class ReportRenderer {
       Template template = configuration.getTemplate(templateName);
       StringWriter out = new StringWriter();
       template.process(Map.of(modelName, view), out);
-      return templateName.endsWith(".ftlx") ? Characters.xml(out.toString()) : out.toString();
+      String rendered = out.toString();
+      return templateName.endsWith(".ftlx") ? Characters.xml(rendered)
+          : templateName.endsWith(".md.ftl") ? Characters.markdown(rendered) : rendered;
     } catch (IOException e) {
       throw new InputException("template " + templateName + ": cannot load it (" + firstLine(e.getMessage()) + ")");
     } catch (TemplateException e) {

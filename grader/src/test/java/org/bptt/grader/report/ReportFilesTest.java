@@ -32,10 +32,29 @@ class ReportFilesTest {
     ReportFiles files = new ReportFiles(out);
     files.add("seed-000/s1.html", "new s1");
     files.add("seed-000/s2.html", "new s2");
-    assertThrows(OutputException.class, files::writeAll);
+    OutputException refused = assertThrows(OutputException.class, files::writeAll);
 
+    assertEquals("cannot write the reports in " + out + ": " + out.resolve("seed-000/s2.html")
+        + ": a folder is in the way of a report", refused.getMessage());
     assertEquals("the report of an earlier run", Files.readString(out.resolve("seed-000/s1.html")));
     assertEquals(List.of("seed-000/s1.html", "seed-000/s2.html/keep.txt"), filesUnder(out));
+  }
+
+  /** The folders a failed run made for its reports go with them: nothing is left, not even empty folders. */
+  @Test
+  void aFailedWriteLeavesNoFolderItMade(@TempDir Path temporary) throws Exception {
+    Path out = temporary.resolve("out");
+    Files.createDirectories(out.resolve("seed-002/s2.md"));
+
+    ReportFiles files = new ReportFiles(out);
+    files.add("seed-000/s1.md", "new s1");
+    files.add("seed-002/s2.md", "new s2");
+    assertThrows(OutputException.class, files::writeAll);
+
+    try (Stream<Path> paths = Files.walk(out)) {
+      assertEquals(List.of("", "seed-002", "seed-002/s2.md"), paths.map(path -> out.relativize(path).toString())
+          .sorted().toList());
+    }
   }
 
   @Test
@@ -49,8 +68,24 @@ class ReportFilesTest {
     files.add("seed-000/s1.html", "report");
     OutputException refused = assertThrows(OutputException.class, files::writeAll);
 
-    assertTrue(refused.getMessage().contains("cannot write the reports"), refused.getMessage());
+    assertEquals("cannot write the reports in " + out + ": " + out.resolve("seed-000")
+        + ": a link; reports are not written through links", refused.getMessage());
     assertEquals(List.of(), filesUnder(elsewhere));
+  }
+
+  @Test
+  void aLinkInPlaceOfTheLockIsRefused(@TempDir Path temporary) throws Exception {
+    Path out = Files.createDirectories(temporary.resolve("out"));
+    Path target = Files.writeString(temporary.resolve("precious"), "precious");
+    Files.createSymbolicLink(out.resolve(ReportFiles.LOCK_NAME), target);
+
+    OutputException refused = assertThrows(OutputException.class, () -> new ReportFiles(out).add("r.md", "report"));
+
+    assertEquals("cannot write the reports in " + out + ": " + out.resolve(ReportFiles.LOCK_NAME)
+        + ": a link; reports are not written through links", refused.getMessage());
+    assertEquals("precious", Files.readString(target));
+    assertTrue(Files.isSymbolicLink(out.resolve(ReportFiles.LOCK_NAME)), "the planted link is left alone");
+    assertEquals(List.of(ReportFiles.LOCK_NAME), filesUnder(out), "and nothing is added");
   }
 
   @Test

@@ -118,6 +118,18 @@ class GenerateCommandTest {
     }
   }
 
+  /** A roster as a spreadsheet saves it where the decimal mark is a comma: BOM, ';', capitals, CRLF, quotes. */
+  @Test
+  void aSpreadsheetsRosterGivesTheSameFilesAsAPlainOne(@TempDir Path folder) throws Exception {
+    Path spreadsheet = folder.resolve("spreadsheet.csv");
+    Files.writeString(spreadsheet, "\uFEFFStudent ; NAME\r\nalice;Alice\r\nbob;\"Bob, B.\"\r\n\r\ncarol ; Carol\r\n");
+    assertEquals(0, generate(roster(folder), folder.resolve("plain"), "--salt", "fall-2026").code());
+    org.bptt.grader.cli.CliRunner.Run run = generate(spreadsheet, folder.resolve("from-spreadsheet"), "--salt", "fall-2026");
+    assertEquals(0, run.code(), run.err());
+    assertEquals(files(folder.resolve("plain")), files(folder.resolve("from-spreadsheet")));
+    assertTrue(files(folder.resolve("plain")).containsKey("students/bob/answers.yaml".replace('/', java.io.File.separatorChar)));
+  }
+
   @Test
   void aRandomizedExerciseNeedsASaltAndABadRosterWritesNothing(@TempDir Path folder) throws Exception {
     Path out = folder.resolve("out");
