@@ -49,7 +49,7 @@ ${name(loss)} = ${code(loss.value)}
 </#list>
 </#list>
 
-**Total loss** ${name(key.totalLoss)} = ${code(key.totalLoss.value)}
+<#if key.totalLoss??>**Total loss** ${name(key.totalLoss)} = ${code(key.totalLoss.value)}</#if>
 
 ### Backward pass through time
 

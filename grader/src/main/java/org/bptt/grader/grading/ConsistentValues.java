@@ -32,6 +32,8 @@ final class ConsistentValues {
   private final Function<String, Value> given;
   private final Function<String, Derivation> derivationFor;
   private final Map<String, Value> values = new HashMap<>();
+  /** The same student's values with a misconception applied, by its id: built once per submission. */
+  private final Map<String, ConsistentValues> applying = new HashMap<>();
 
   /** The values by each quantity's main derivation. */
   ConsistentValues(QuantityGraph graph, Function<String, Value> given) {
@@ -43,6 +45,14 @@ final class ConsistentValues {
     this.graph = graph;
     this.given = given;
     this.derivationFor = derivationFor;
+  }
+
+  /**
+   * The same student's values computed with {@code derivationFor} instead (a misconception's
+   * versions), kept under {@code key} so that every answer of the submission shares them.
+   */
+  ConsistentValues applying(String key, Function<String, Derivation> derivationFor) {
+    return applying.computeIfAbsent(key, id -> new ConsistentValues(graph, given, derivationFor));
   }
 
   Value get(String name) {
@@ -73,6 +83,24 @@ final class ConsistentValues {
       return graph.value(name);
     }
     return derivationFor.apply(name).compute(name, values::get);
+  }
+
+  /** The quantities recomputed here that {@code name} reads, directly or through others recomputed. */
+  Set<String> recomputedBehind(String name) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(name));
+    Set<String> recomputed = new java.util.LinkedHashSet<>();
+    while (!pending.isEmpty()) {
+      String next = pending.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (isRecomputed(next)) {
+        recomputed.add(next);
+        pending.addAll(derivationFor.apply(next).inputs());
+      }
+    }
+    return recomputed;
   }
 
   /** The quantity and, behind each one recomputed, what its derivation reads, in computation order. */

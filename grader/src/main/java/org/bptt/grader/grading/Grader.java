@@ -283,7 +283,7 @@ public final class Grader {
           return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
         }
       }
-      Misconception upstream = misconceptionOnTheWay(name, answer, given);
+      Misconception upstream = misconceptionOnTheWay(name, answer, consistent);
       if (upstream != null) {
         return result(quantity, answer, new Finding.Wrong(upstream, off), 0);
       }
@@ -335,24 +335,21 @@ public final class Grader {
    * with a version of some quantity recomputed on the way is applied at all of them, and the
    * answer is compared with what follows. Null when none reproduces it.
    */
-  private Misconception misconceptionOnTheWay(String name, Answer answer, Function<String, Value> given) {
+  private Misconception misconceptionOnTheWay(String name, Answer answer, ConsistentValues plain) {
     Map<String, Misconception> onTheWay = new LinkedHashMap<>();
-    ConsistentValues plain = new ConsistentValues(graph, given);
     Set<String> inputs = new LinkedHashSet<>(graph.quantity(name).orElseThrow().inputs());
     for (MisconceptionLibrary.Variant own : variantsOf(name).values()) {
       inputs.addAll(own.derivation().inputs());
     }
     for (String input : inputs) {
-      for (String node : plain.closureThroughUnanswered(input)) {
-        if (plain.isRecomputed(node)) {
-          for (MisconceptionLibrary.Variant variant : variantsOf(node).values()) {
-            onTheWay.putIfAbsent(variant.misconception().id(), variant.misconception());
-          }
+      for (String node : plain.recomputedBehind(input)) {
+        for (MisconceptionLibrary.Variant variant : variantsOf(node).values()) {
+          onTheWay.putIfAbsent(variant.misconception().id(), variant.misconception());
         }
       }
     }
     for (Misconception misconception : onTheWay.values()) {
-      ConsistentValues applied = new ConsistentValues(graph, given, node -> {
+      ConsistentValues applied = plain.applying(misconception.id(), node -> {
         MisconceptionLibrary.Variant variant = variantsOf(node).get(misconception.id());
         return variant != null ? variant.derivation() : graph.quantity(node).orElseThrow().main();
       });

@@ -87,7 +87,8 @@ public final class SolutionViews {
       for (int s = 0; s < exercise.sequences().size(); s++) {
         sequences.add(sequence(s));
       }
-      SolutionView.ValueView totalLoss = row(Names.TOTAL_LOSS);
+      // null when nothing shown needs the total loss (a key of h[t] alone)
+      SolutionView.ValueView totalLoss = graph.contains(Names.TOTAL_LOSS) ? row(Names.TOTAL_LOSS) : null;
       List<SolutionView.ValueView> gradients = new ArrayList<>();
       for (Parameter parameter : Parameter.values()) {
         String name = Names.gradient(parameter.canonicalName());

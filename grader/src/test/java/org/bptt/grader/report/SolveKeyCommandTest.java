@@ -22,6 +22,20 @@ class SolveKeyCommandTest {
     assertTrue(run.out().contains("-0.00911742"), "the error passed back from t = 3");
   }
 
+  /** A key of the forward pass alone needs no total loss: it has none, and renders. */
+  @Test
+  void aKeyThatDoesNotNeedTheTotalLossRendersWithoutIt(@TempDir Path folder) throws Exception {
+    Path exercise = folder.resolve("forward-only.yaml");
+    String text = Files.readString(Path.of("exercises/seed-000-tanh-three-steps.yaml"));
+    Files.writeString(exercise, text.substring(0, text.indexOf("\nask:")) + "\nask:\n  - \"h[t]\"\n");
+    for (String format : new String[] {"html", "markdown"}) {
+      Run run = run("solve", exercise.toString(), "--format", format);
+      assertEquals(0, run.code(), format + ": " + run.err());
+      assertTrue(run.out().contains("0.46211716") || run.out().contains("0.462117"), format + ": h[1] is shown");
+      assertTrue(!run.out().contains("Total loss"), format + ": no total loss");
+    }
+  }
+
   @Test
   void markdownKeyExitsZeroAndHonoursDigits() {
     Run run = run("solve", "exercises/seed-002-forward-sensitivities.yaml", "--format", "markdown", "--digits", "3");
