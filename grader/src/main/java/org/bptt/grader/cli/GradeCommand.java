@@ -113,6 +113,7 @@ final class GradeCommand implements Callable<Integer> {
             if (shown != null) {
               shown.step(false);
             }
+            HeapBudget.keep();
           }
 
           @Override
