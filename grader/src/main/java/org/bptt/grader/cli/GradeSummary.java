@@ -104,6 +104,7 @@ abstract class GradeSummary {
     Json(Writer out) throws IOException {
       super(out);
       json = new JsonFactory(new ObjectMapper()).createGenerator(out).useDefaultPrettyPrinter();
+      json.setCharacterEscapes(new VisibleJsonEscapes());
       json.writeStartObject();
       json.writeArrayFieldStart("submissions");
     }
@@ -225,6 +226,7 @@ abstract class GradeSummary {
     @Override
     void end(GraderPipeline.Totals totals, int exitCode) throws IOException {
       JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+      json.setCharacterEscapes(new VisibleJsonEscapes());
       json.writeStartObject();
       if (graded == null) {
         json.writeNumberField("score", 0.0);

@@ -55,6 +55,24 @@ class StudentTextEscapingTest {
     }
   }
 
+  /** The JSON and Gradescope results escape what would act on a terminal, and still read back the same. */
+  @Test
+  void theJsonResultsShowStudentTextEscaped(@TempDir Path folder) throws Exception {
+    Path submission = folder.resolve("e" + TRAPS + "vil.yaml");
+    Files.writeString(submission, "exercise: seed-000\nstudent: s1\nanswers:\n  \"h[1]\": 0.4621\n");
+    for (String format : new String[] {"json", "gradescope"}) {
+      CliRunner.Run run = CliRunner.run("grade", submission.toString(), "--no-reports", "--format", format);
+      assertEquals(1, run.code(), run.err());
+      assertFalse(actsOnATerminal(run.out()), format + ": " + run.out());
+      if (format.equals("json")) {
+        assertTrue(run.out().contains("\\u202e"), "U+202E written as its escape: " + run.out());
+        String file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("submissions").get(0)
+            .get("file").asText();
+        assertEquals(submission.toString(), file, "the escapes read back as the file name");
+      }
+    }
+  }
+
   /** A carriage return or a pipe in an exercise's title or a file name does not break the Markdown report. */
   @Test
   void aCarriageReturnOrAPipeInATitleOrFileNameKeepsTheMarkdownWhole(@TempDir Path folder) throws Exception {
