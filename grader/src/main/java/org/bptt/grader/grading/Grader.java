@@ -5,7 +5,6 @@ import org.bptt.grader.grading.misconception.MisconceptionLibrary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.bptt.grader.solver.Derivation;
 import org.bptt.grader.solver.Quantity;
 import org.bptt.grader.solver.QuantityGraph;
 import org.bptt.grader.solver.RoundingBudget;
-import org.bptt.grader.solver.Stage;
 import org.bptt.grader.value.Label;
 import org.bptt.grader.value.Tensor;
 import org.bptt.grader.value.Value;
@@ -36,35 +34,10 @@ public final class Grader {
   private final QuantityGraph graph;
   private final GradingSpec spec;
   private final List<String> asked;
-  private final Map<String, Tolerance> tolerances = new LinkedHashMap<>();
+  private final ToleranceTable tolerances;
   private final MisconceptionLibrary library;
   private final Map<String, List<MisconceptionLibrary.Variant>> variantsByNode =
       new java.util.concurrent.ConcurrentHashMap<>();
-
-  /**
-   * A quantity whose rounding budget exceeds this share of its size (and twice its tolerance)
-   * cannot be checked at the precision it is worked to: it is not gradable.
-   */
-  static final double NOT_GRADABLE_SHARE = 0.05;
-
-  /**
-   * The precisions an answer's budget is known at, from the tolerance's own decimals up: a student
-   * who writes more decimals worked to more, and their drift is smaller.
-   */
-  static final int PRECISIONS = 5;
-
-  private final Map<String, Finding.NotGradable> notGradable = new LinkedHashMap<>();
-  private final RoundingBudgets budgets;
-  private final Map<String, Double> enough = new LinkedHashMap<>();
-  /** The drift of work at the tolerance's precision, then at each further decimal (those filled on first use). */
-  private final int precisions;
-  private final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Tensor>> fullLevels;
-  /** The drift at each precision from the student's own values of the asked quantities: a recomputation's. */
-  private final java.util.concurrent.atomic.AtomicReferenceArray<RoundingBudget.Estimate> localLevels;
-  private final Map<String, Tolerance> baseTolerances = new LinkedHashMap<>();
-  private final Map<String, Tensor> fromGivens;
-  /** The training runs' drifts, from the given data alone: sampled once, reused at every precision. */
-  private final Map<String, Tensor> training = new LinkedHashMap<>();
 
   /**
    * How far honest hand work can drift from each asked quantity's reference
@@ -87,135 +60,9 @@ public final class Grader {
     this.exercise = exercise;
     this.graph = graph;
     this.spec = spec;
-    this.budgets = budgets;
     this.asked = AskedQuantities.expand(exercise.asked(), graph);
     this.library = new MisconceptionLibrary(exercise, graph);
-    for (String name : graph.names()) {
-      tolerances.put(name, spec.defaultTolerance());
-    }
-    List<GradingSpec.Override> reversed = new ArrayList<>(spec.overrides());
-    java.util.Collections.reverse(reversed); // the first matching override wins
-    for (GradingSpec.Override override : reversed) {
-      for (String name : AskedQuantities.expand(List.of(override.pattern()), graph)) {
-        tolerances.put(name, override.tolerance());
-      }
-    }
-    for (String name : asked) {
-      enough.put(name, notGradableBeyond(name));
-    }
-    fromGivens = budgets.estimate(new RoundingBudget.Request(asked, RoundingBudget.HalfUnit.EXACT, enough)).drifts();
-    for (String name : asked) {
-      if (fromGivens.containsKey(name) && graph.quantity(name).orElseThrow().stage() == Stage.TRAINING) {
-        training.put(name, fromGivens.get(name));
-      }
-    }
-    boolean anyOpen = asked.stream().anyMatch(name -> tolerances.get(name) instanceof Tolerance.AsWritten);
-    this.precisions = anyOpen ? PRECISIONS : 1;
-    this.fullLevels = new java.util.concurrent.atomic.AtomicReferenceArray<>(precisions);
-    this.localLevels = new java.util.concurrent.atomic.AtomicReferenceArray<>(precisions);
-    Map<String, Tensor> atOwnPrecision = fullLevel(0);
-    for (String name : asked) {
-      decideGradable(name, fromGivens.get(name), atOwnPrecision.get(name));
-    }
-    for (String name : asked) {
-      Tolerance base = tolerances.get(name);
-      baseTolerances.put(name, base);
-      tolerances.put(name, withBudget(name, base));
-    }
-  }
-
-  /** The drifts of work at the tolerance's own precision plus {@code extra} decimals, estimated on first use. */
-  private Map<String, Tensor> fullLevel(int extra) {
-    Map<String, Tensor> level = fullLevels.get(extra);
-    if (level == null) {
-      synchronized (fullLevels) {
-        level = fullLevels.get(extra);
-        if (level == null) {
-          level = budgets.estimate(request(extra, Set.of())).drifts();
-          fullLevels.set(extra, level);
-        }
-      }
-    }
-    return level;
-  }
-
-  /** The drifts from a student's own values at that precision, estimated on first use. */
-  private RoundingBudget.Estimate localLevel(int extra) {
-    RoundingBudget.Estimate level = localLevels.get(extra);
-    if (level == null) {
-      synchronized (localLevels) {
-        level = localLevels.get(extra);
-        if (level == null) {
-          level = budgets.estimate(request(extra, new HashSet<>(asked)));
-          localLevels.set(extra, level);
-        }
-      }
-    }
-    return level;
-  }
-
-  /**
-   * The drift of work at the tolerance's own precision plus {@code extraDecimals}; with {@code
-   * pinned} the student's own answers, the drift from what their own values give.
-   */
-  private RoundingBudget.Request request(int extraDecimals, Set<String> pinned) {
-    return new RoundingBudget.Request(asked, halfUnitAt(extraDecimals), pinned, training, enough, pinned.isEmpty());
-  }
-
-  /** The half unit of a working value at the tolerance's own precision plus {@code extraDecimals}. */
-  private RoundingBudget.HalfUnit halfUnitAt(int extraDecimals) {
-    return (name, value) -> {
-      // the tolerance as the exercise sets it, never one this budget widened
-      Tolerance tolerance = baseTolerances.getOrDefault(name, tolerances.get(name));
-      return tolerance instanceof Tolerance.AsWritten asWritten
-          ? 0.5 * Math.pow(10, -Math.min(15, asWritten.minimumDecimals() + extraDecimals))
-          : tolerance.halfWidth(value);
-    };
-  }
-
-  /** The drift past which a quantity is not gradable: a few percent of its size, and past twice its tolerance. */
-  private double notGradableBeyond(String name) {
-    Value reference = graph.value(name);
-    double size = reference instanceof Tensor tensor ? tensor.maxAbs() : 0;
-    return Math.max(NOT_GRADABLE_SHARE * size, 2 * tolerances.get(name).halfWidth(size));
-  }
-
-  /**
-   * Marks a quantity not gradable when its drift is past a few percent of its size: the drift
-   * from the given data alone (no student can do better than the data) or, where the tolerance
-   * fixes the precision to work to, the drift at that precision; a label that can flip at the
-   * working precision is not gradable either.
-   */
-  private void decideGradable(String name, Tensor fromGivens, Tensor atPrecision) {
-    if (fromGivens == null || atPrecision == null) {
-      return;
-    }
-    boolean precisionOpen = tolerances.get(name) instanceof Tolerance.AsWritten;
-    double decisive = precisionOpen ? fromGivens.maxAbs() : atPrecision.maxAbs();
-    boolean label = graph.value(name) instanceof Label;
-    if (Double.isNaN(decisive) || decisive > notGradableBeyond(name) || label && atPrecision.maxAbs() > 0) {
-      notGradable.put(name, new Finding.NotGradable(Double.isNaN(decisive) || label ? Double.POSITIVE_INFINITY
-          : decisive, graph.quantity(name).map(q -> q.stage() == Stage.TRAINING).orElse(false)));
-    }
-  }
-
-  private Tolerance withBudget(String name, Tolerance base) {
-    Tensor atOwnPrecision = fullLevel(0).get(name);
-    if (notGradable.containsKey(name) || atOwnPrecision == null || !(atOwnPrecision.maxAbs() > 0)
-        || graph.value(name) instanceof Label) {
-      return base;
-    }
-    return new Tolerance.WithinBudget(base, new Tolerance.Drifts() {
-      @Override
-      public int count() {
-        return precisions;
-      }
-
-      @Override
-      public Tensor at(int precision) {
-        return fullLevel(precision).get(name);
-      }
-    });
+    this.tolerances = new ToleranceTable(graph, spec, asked, budgets);
   }
 
   public List<String> asked() {
@@ -224,11 +71,11 @@ public final class Grader {
 
   /** The asked quantities that are not graded, with the reason. */
   public Map<String, Finding.NotGradable> notGradable() {
-    return java.util.Collections.unmodifiableMap(notGradable);
+    return tolerances.notGradable();
   }
 
   public Tolerance toleranceFor(String name) {
-    return tolerances.get(name);
+    return tolerances.tolerance(name);
   }
 
   public SubmissionResult grade(Submission submission) {
@@ -250,9 +97,9 @@ public final class Grader {
     Answer answer = answers.get(name);
     Quantity quantity = graph.quantity(name).orElseThrow();
     Value expected = graph.value(name);
-    Tolerance tolerance = tolerances.get(name);
-    if (notGradable.containsKey(name)) {
-      return result(quantity, answer, notGradable.get(name), 0);
+    Tolerance tolerance = tolerances.tolerance(name);
+    if (tolerances.notGradable().containsKey(name)) {
+      return result(quantity, answer, tolerances.notGradable().get(name), 0);
     }
     if (answer == null || answer.isBlank()) {
       return result(quantity, null, new Finding.Missing(), 0);
@@ -260,7 +107,6 @@ public final class Grader {
     if (answer.isInvalid()) {
       return result(quantity, null, new Finding.Invalid(answer.problem()), 0);
     }
-    Value submitted = answer.value();
     if (matches(answer, expected, tolerance)) {
       return result(quantity, answer, new Finding.Correct(), 1);
     }
@@ -277,7 +123,7 @@ public final class Grader {
       for (MisconceptionLibrary.Variant variant : allVariantsOf(name)) {
         Value fromGiven = graph.recompute(name, variant.derivation(), given);
         Value fromConsistent = variant.derivation().compute(name, consistent::get);
-        Tolerance follow = followTolerance(name, variant.derivation(), answer, consistent::get);
+        Tolerance follow = tolerances.follow(name, variant.derivation(), answer, consistent::get);
         if (matches(answer, fromGiven, follow) && shows(fromGiven, answer, expected, tolerance)
             || matches(answer, fromConsistent, follow) && shows(fromConsistent, answer, expected, tolerance)) {
           return result(quantity, answer, new Finding.Wrong(variant.misconception(), off), 0);
@@ -315,7 +161,7 @@ public final class Grader {
       Quantity quantity = graph.quantity(input).orElseThrow();
       if (answer == null || answer.value() == null) {
         pending.addAll(quantity.inputs());
-      } else if (!matches(answer, graph.value(input), tolerances.get(input))) {
+      } else if (!matches(answer, graph.value(input), tolerances.tolerance(input))) {
         Derivation followed = followedDerivation(input, answer, given, consistent);
         if (followed == null) {
           slips.add(input);
@@ -356,16 +202,16 @@ public final class Grader {
       MisconceptionLibrary.Variant own = variantsOf(name).get(misconception.id());
       Derivation derivation = own != null ? own.derivation() : graph.quantity(name).orElseThrow().main();
       Value withoutAnswer = derivation.compute(name, applied::get);
-      Tolerance follow = followTolerance(name, derivation, answer, applied::get);
+      Tolerance follow = tolerances.follow(name, derivation, answer, applied::get);
       if (matches(answer, withoutAnswer, follow) && shows(withoutAnswer, answer, graph.value(name),
-          tolerances.get(name))) {
+          tolerances.tolerance(name))) {
         return misconception;
       }
     }
     return null;
   }
 
-  /** A quantity's misconception variants by misconception id, the first of each; computed once per quantity. */
+  /** A quantity's misconception variants by misconception id, the first of each (from {@link #allVariantsOf}). */
   private Map<String, MisconceptionLibrary.Variant> variantsOf(String node) {
     Map<String, MisconceptionLibrary.Variant> first = new LinkedHashMap<>();
     for (MisconceptionLibrary.Variant variant : allVariantsOf(node)) {
@@ -379,31 +225,6 @@ public final class Grader {
     return variantsByNode.computeIfAbsent(node, library::variantsFor);
   }
 
-  /**
-   * The tolerance of a recomputation from the student's own values: only the rounding of the steps
-   * of this quantity's own formula (and of unasked values on the way) can separate the two.
-   */
-  private Tolerance followTolerance(String name, Derivation derivation, Answer answer,
-      Function<String, Value> values) {
-    Tolerance base = baseTolerances.get(name);
-    if (base == null) {
-      return tolerances.get(name);
-    }
-    int written = Integer.MAX_VALUE;
-    int entries = answer.value() instanceof Tensor tensor ? tensor.size() : 0;
-    for (int i = 0; i < entries; i++) {
-      written = Math.min(written, answer.decimalsOf(i));
-    }
-    int precision = base instanceof Tolerance.AsWritten asWritten && written != Integer.MAX_VALUE
-        ? Math.max(0, Math.min(precisions - 1, written - asWritten.minimumDecimals())) : 0;
-    Tensor drift = localLevel(precision).driftOf(name, derivation, values);
-    if (drift == null || !(drift.maxAbs() > 0) || graph.value(name) instanceof Label) {
-      return base;
-    }
-    // one precision: the answer's own (the fewest decimals among its entries)
-    return new Tolerance.WithinBudget(base, List.of(drift));
-  }
-
   /** The derivation by which a wrong answer follows from the student's own values, or null if none does. */
   private Derivation followedDerivation(String name, Answer answer, Function<String, Value> given,
       ConsistentValues consistent) {
@@ -412,7 +233,7 @@ public final class Grader {
       return null;
     }
     for (Derivation derivation : quantity.derivations()) {
-      Tolerance tolerance = followTolerance(name, derivation, answer, consistent::get);
+      Tolerance tolerance = tolerances.follow(name, derivation, answer, consistent::get);
       if (matches(answer, graph.recompute(name, derivation, given), tolerance)
           || matches(answer, derivation.compute(name, consistent::get), tolerance)) {
         return derivation;
@@ -425,7 +246,7 @@ public final class Grader {
     Value submitted = answer == null ? null : answer.value();
     List<Integer> decimals = answer == null || submitted == null ? List.of() : answer.writtenDecimals();
     return new QuantityResult(quantity.name(), exercise.notation().render(quantity.name()), quantity.stage(),
-        quantity.meaning(), submitted, graph.value(quantity.name()), finding, credit, tolerances.get(quantity.name()),
+        quantity.meaning(), submitted, graph.value(quantity.name()), finding, credit, tolerances.tolerance(quantity.name()),
         decimals);
   }
 

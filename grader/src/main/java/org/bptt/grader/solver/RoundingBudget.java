@@ -243,12 +243,7 @@ public final class RoundingBudget {
         return value != null ? value : graph.value(input);
       };
       try {
-        Value value = derivation.compute(name, at);
-        if (!(value instanceof Tensor tensor)) {
-          return null;
-        }
-        return derivation.formula() instanceof Expression expression ? throughExpression(name, expression, true).drift()
-            : throughFormula(name, derivation, tensor);
+        return route(name, derivation);
       } finally {
         at = graph::value;
       }
@@ -301,7 +296,8 @@ public final class RoundingBudget {
           // a student may take any route the documents describe (dh[T]/dh[k] in either order,
           // seed 001's double sum): the budget covers the one that drifts most
           for (Derivation other : quantity.derivations().subList(1, quantity.derivations().size())) {
-            double[] otherDrift = throughOther(name, other);
+            addAll(other.inputs());
+            double[] otherDrift = route(name, other);
             for (int i = 0; otherDrift != null && i < drift.length && i < otherDrift.length; i++) {
               drift[i] = Math.max(drift[i], otherDrift[i]);
             }
@@ -340,9 +336,8 @@ public final class RoundingBudget {
           : throughFormula(name, derivation, value);
     }
 
-    /** Another route's drift, estimating first what it reads (all of it computed before this quantity). */
-    private double[] throughOther(String name, Derivation derivation) {
-      addAll(derivation.inputs());
+    /** A route's drift where {@link #at} puts its inputs, once what it reads is known; null for a label. */
+    private double[] route(String name, Derivation derivation) {
       Value value = derivation.compute(name, at);
       return value instanceof Tensor tensor ? through(name, derivation, tensor) : null;
     }
@@ -491,14 +486,9 @@ public final class RoundingBudget {
      */
     private void accumulateSampled(double[] drift, Tensor value, Tensor input, double[] inputDrift,
         Function<Tensor, Tensor> function) {
-      double[] entries = input.toArray();
       double[] largest = new double[drift.length];
       for (int sample = 0; sample < SAMPLES; sample++) {
-        double[] moved = entries.clone();
-        for (int j = 0; j < moved.length; j++) {
-          moved[j] += random.nextBoolean() ? inputDrift[j] : -inputDrift[j];
-        }
-        Tensor changed = function.apply(Tensor.of(input.shape(), moved));
+        Tensor changed = function.apply(randomlyMoved(input, inputDrift));
         for (int i = 0; i < largest.length; i++) {
           largest[i] = Math.max(largest[i], Math.abs(changed.at(i) - value.at(i)));
         }
@@ -552,20 +542,21 @@ public final class RoundingBudget {
       return largest;
     }
 
+    /** Every entry moved by its whole drift, each with a random sign. */
+    private Tensor randomlyMoved(Tensor value, double[] drift) {
+      double[] entries = value.toArray();
+      for (int i = 0; i < entries.length; i++) {
+        entries[i] += random.nextBoolean() ? drift[i] : -drift[i];
+      }
+      return Tensor.of(value.shape(), entries);
+    }
+
     /** Every input of a derivation moved by its whole drift, each entry with a random sign. */
     private Map<String, Value> movedInputs(Derivation derivation) {
       Map<String, Value> moved = new HashMap<>();
       for (String input : derivation.inputs()) {
         Value value = graph.value(input);
-        if (value instanceof Tensor tensor) {
-          double[] drift = asWritten.get(input);
-          double[] entries = tensor.toArray();
-          for (int i = 0; i < entries.length; i++) {
-            entries[i] += random.nextBoolean() ? drift[i] : -drift[i];
-          }
-          value = Tensor.of(tensor.shape(), entries);
-        }
-        moved.put(input, value);
+        moved.put(input, value instanceof Tensor tensor ? randomlyMoved(tensor, asWritten.get(input)) : value);
       }
       return moved;
     }

@@ -401,7 +401,7 @@ class VerdictTest {
       assertTrue(reason.training(), reason.toString());
       assertFalse(reason.unbounded(), reason.toString());
       double size = ((Tensor) solved.graph().value("L_after[1000]")).maxAbs();
-      assertTrue(reason.spread() > Grader.NOT_GRADABLE_SHARE * size, reason + " for a loss of " + size);
+      assertTrue(reason.spread() > ToleranceTable.NOT_GRADABLE_SHARE * size, reason + " for a loss of " + size);
 
       Map<String, Answer> answers = new LinkedHashMap<>();
       for (String name : grader.asked()) {
