@@ -1,7 +1,6 @@
 <#-- The class results of one exercise in compact form, for a CI step summary: no student list (the
      gradebook is class.csv), so its size does not grow with the class. Text is escaped by md(). -->
-<#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("<", "&lt;")?replace(">", "&gt;")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")?replace("]", "\\]")?replace("`", "'")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ")></#function>
-<#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ") + "`"></#function>
+<#include "markdown.ftl">
 ## ${md(class.title)}: class results
 
 Exercise ${code(class.exerciseId)} · **${class.students} students** · ${class.fullCredit} with full credit · mean ${class.meanPercent}% · median ${class.medianPercent}%

@@ -1,6 +1,5 @@
 <#-- Markdown report, for CI logs and a GitHub Actions step summary. Text is escaped by md(). -->
-<#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("<", "&lt;")?replace(">", "&gt;")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")?replace("]", "\\]")?replace("`", "'")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ")></#function>
-<#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ") + "`"></#function>
+<#include "markdown.ftl">
 ## ${md(report.title)}
 
 Exercise ${code(report.exerciseId)} · student ${code(report.student)} · **score ${report.score} / ${report.maxScore}** (${report.percent}%)

@@ -1,8 +1,6 @@
 <#-- Problem sheet in Markdown: the exercise as a student gets it, without any answer. Text is escaped by md(),
      names, values and equations are code spans. The view is `sheet` (SheetView). -->
-<#function md text><#return text?replace("\\", "\\\\")?replace("|", "\\|")?replace("<", "&lt;")?replace(">", "&gt;")?replace("*", "\\*")?replace("_", "\\_")?replace("[", "\\[")?replace("]", "\\]")?replace("`", "'")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ")></#function>
-<#function code text><#return "`" + text?replace("`", "'")?replace("|", "\\|")?replace("\r\n", " ")?replace("\n", " ")?replace("\r", " ") + "`"></#function>
-<#function name row><#if row.documentName != row.name><#return code(row.documentName) + " (" + code(row.name) + ")"><#else><#return code(row.name)></#if></#function>
+<#include "markdown.ftl">
 ## ${md(sheet.title)}
 <#if sheet.recipient.named>
 
