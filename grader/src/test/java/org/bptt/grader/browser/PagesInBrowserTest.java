@@ -89,6 +89,11 @@ class PagesInBrowserTest {
       Path reports = folder.resolve("reports-" + base);
       succeed(CliRunner.run("grade", submission.toString(), "--salt", SALT, "--out", reports.toString()), 1);
       PAGES.put(base + " report", onlyHtml(reports));
+      try (Stream<Path> classPages = Files.walk(reports)) {
+        // the exercise's class overview (OUT/<exercise>/index.html) is a page people look at too
+        PAGES.put(base + " class overview", classPages.filter(file -> file.getFileName().toString().equals("index.html"))
+            .findFirst().orElseThrow());
+      }
     }
     for (Path sample : samples()) {
       Path reports = folder.resolve("samples-" + sample.getFileName());
